@@ -1,0 +1,30 @@
+"""The cleaner's output: one article, plain data, no Scrapy and no database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class Article:
+    """What the cleaner made of one page.
+
+    ``is_article`` is False for pages with no main text (list pages, error pages, binaries):
+    "not an article" is a value, not an exception.  ``published`` is timezone-aware
+    (Asia/Shanghai where the page gives no zone); ``published_raw`` is the string the page
+    printed it as.
+    """
+
+    url: str
+    title: str | None = None
+    published: datetime | None = None
+    published_raw: str | None = None
+    source: str | None = None
+    author: str | None = None
+    body: str = ""
+    encoding: str | None = None
+    declared_encoding: str | None = None
+    replacement_chars: int = 0
+    is_article: bool = True
+    extras: dict[str, str] = field(default_factory=dict)

@@ -1,0 +1,186 @@
+"""SQLAlchemy 2.0 models: sites, runs, blobs, captures, contents, documents, versions."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timezone-aware in and out; stored as UTC (SQLite keeps no zone, so we attach it back)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the archive; pass a timezone-aware one")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+Timestamp = Annotated[datetime, mapped_column(UTCDateTime())]
+Digest = Annotated[str, mapped_column(String(64))]
+Id = Annotated[int, mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)]
+RefId = BigInteger().with_variant(Integer, "sqlite")
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class Site(Base):
+    __tablename__ = "sites"
+    id: Mapped[Id]
+    key: Mapped[str] = mapped_column(String(100), unique=True)
+    name: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[Timestamp]
+
+
+class Run(Base):
+    """One crawl run: a scheduled or manual crawl of a site, or a one-off ``add``."""
+
+    __tablename__ = "runs"
+    id: Mapped[Id]
+    site_id: Mapped[int | None] = mapped_column(RefId, ForeignKey("sites.id"), index=True)
+    trigger: Mapped[str] = mapped_column(String(20))  # manual | scheduled | add
+    status: Mapped[str] = mapped_column(String(20))  # running | finished | failed | interrupted
+    started_at: Mapped[Timestamp]
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    finish_reason: Mapped[str | None] = mapped_column(String(200))
+    captures: Mapped[int] = mapped_column(default=0)
+    new_documents: Mapped[int] = mapped_column(default=0)
+    new_versions: Mapped[int] = mapped_column(default=0)
+    unchanged: Mapped[int] = mapped_column(default=0)
+    duplicates: Mapped[int] = mapped_column(default=0)
+    errors: Mapped[int] = mapped_column(default=0)
+    bytes_received: Mapped[int] = mapped_column(BigInteger, default=0)
+    stats: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class Blob(Base):
+    """Raw response bodies, one row per sha256; the bytes live in the blob store."""
+
+    __tablename__ = "blobs"
+    sha256: Mapped[Digest] = mapped_column(primary_key=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    stored_size: Mapped[int] = mapped_column(BigInteger)
+    compression: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[Timestamp]
+
+
+class Content(Base):
+    """A cleaned body, stored once per content_hash; ``document_id`` is its first owner."""
+
+    __tablename__ = "contents"
+    content_hash: Mapped[Digest] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(RefId, ForeignKey("documents.id"))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[Timestamp]
+
+
+class Document(Base):
+    """One canonical article URL.  Title, dates and hash mirror the latest version."""
+
+    __tablename__ = "documents"
+    id: Mapped[Id]
+    canonical_url: Mapped[str] = mapped_column(Text, unique=True)
+    url: Mapped[str] = mapped_column(Text)
+    site_id: Mapped[int] = mapped_column(RefId, ForeignKey("sites.id"), index=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
+    published_raw: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str | None] = mapped_column(Text)
+    author: Mapped[str | None] = mapped_column(Text)
+    # Mirrors the latest version's hash (which has the foreign key); none here, so that
+    # documents and contents do not reference each other in a cycle.
+    content_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+    duplicate_of: Mapped[int | None] = mapped_column(RefId, ForeignKey("documents.id"))
+    version_count: Mapped[int] = mapped_column(default=0)
+    first_seen: Mapped[Timestamp] = mapped_column(index=True)
+    last_seen: Mapped[Timestamp]
+
+
+class Version(Base):
+    """Every distinct cleaned state of a document; ``seq`` orders the change feed."""
+
+    __tablename__ = "versions"
+    __table_args__ = (UniqueConstraint("document_id", "number"),)
+    id: Mapped[Id]
+    document_id: Mapped[int] = mapped_column(RefId, ForeignKey("documents.id"))
+    number: Mapped[int]
+    seq: Mapped[int] = mapped_column(RefId, unique=True)
+    kind: Mapped[str] = mapped_column(String(20))  # new | version | duplicate, as the feed says
+    content_hash: Mapped[str] = mapped_column(String(64), ForeignKey("contents.content_hash"))
+    title: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    published_raw: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str | None] = mapped_column(Text)
+    author: Mapped[str | None] = mapped_column(Text)
+    extras: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    capture_id: Mapped[int] = mapped_column(RefId, ForeignKey("captures.id"))
+    created_at: Mapped[Timestamp]
+
+
+class Capture(Base):
+    """One HTTP response as received."""
+
+    __tablename__ = "captures"
+    id: Mapped[Id]
+    run_id: Mapped[int | None] = mapped_column(RefId, ForeignKey("runs.id"), index=True)
+    site_id: Mapped[int | None] = mapped_column(RefId, ForeignKey("sites.id"))
+    document_id: Mapped[int | None] = mapped_column(RefId, ForeignKey("documents.id"))
+    requested_url: Mapped[str] = mapped_column(Text)
+    final_url: Mapped[str] = mapped_column(Text)
+    canonical_url: Mapped[str] = mapped_column(Text, index=True)
+    status: Mapped[int]
+    headers: Mapped[list[Any]] = mapped_column(default=list)
+    fetched_at: Mapped[Timestamp]
+    blob_sha256: Mapped[str] = mapped_column(String(64), ForeignKey("blobs.sha256"))
+    declared_encoding: Mapped[str | None] = mapped_column(String(40))
+    used_encoding: Mapped[str | None] = mapped_column(String(40))
+    outcome: Mapped[str] = mapped_column(String(20))
+
+
+class FeedCounter(Base):
+    """A single row handing out change-feed sequence numbers in commit order."""
+
+    __tablename__ = "feed_counter"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    last_seq: Mapped[int] = mapped_column(RefId)
+
+
+Index("ix_captures_document_fetched", Capture.document_id, Capture.fetched_at)
+Index("ix_versions_document", Version.document_id)

@@ -1,0 +1,177 @@
+"""The Archive: opens the store (database + blob directory) and is the one door to it."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from archive import feed, migrations, query
+from archive.blobs import BlobStore
+from archive.cleaning import Article, clean
+from archive.db import make_engine, write_engine
+from archive.models import Capture, Run
+from archive.records import (
+    Change,
+    DocumentDetail,
+    DocumentRecord,
+    Fetch,
+    RunRecord,
+    SiteRecord,
+    WriteResult,
+)
+from archive.timeutil import now
+from archive.urls import host_of
+from archive.write import ensure_site, record_fetch
+
+DEFAULT_HOME = "newsarchive-data"
+
+
+class ArchiveUnavailable(RuntimeError):
+    """The database cannot be opened or reached."""
+
+
+def resolve_location(home: str | os.PathLike[str] | None, db: str | None) -> tuple[Path, str]:
+    """``--home``/``NEWSARCHIVE_HOME`` and ``--db``/``NEWSARCHIVE_DB``, with their defaults."""
+    home_path = Path(home or os.environ.get("NEWSARCHIVE_HOME") or DEFAULT_HOME)
+    db_url = db or os.environ.get("NEWSARCHIVE_DB") or f"sqlite:///{home_path / 'archive.sqlite3'}"
+    return home_path, db_url
+
+
+class Archive:
+    """Open with :func:`open_archive`; use as a context manager or call :meth:`close`."""
+
+    def __init__(self, home: Path, db_url: str) -> None:
+        self.home = home
+        self.db_url = db_url
+        try:
+            home.mkdir(parents=True, exist_ok=True)
+            self.engine = make_engine(db_url)
+            migrations.upgrade(self.engine)
+        except (OSError, SQLAlchemyError, ArgumentError) as exc:
+            shown = _safe_url(db_url)
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise ArchiveUnavailable(f"cannot open archive database {shown}: {reason}") from None
+        self._writer = write_engine(self.engine)
+        self.blobs = BlobStore(home / "blobs")
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc: tuple[type[BaseException], BaseException, TracebackType]) -> None:
+        self.close()
+
+    def _read(self) -> Session:
+        return Session(self.engine)
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def record(
+        self,
+        fetch: Fetch,
+        article: Article | None = None,
+        *,
+        site: str | None = None,
+        site_name: str | None = None,
+        run_id: int | None = None,
+    ) -> WriteResult:
+        """Archive one response: raw blob first, then every row in one transaction.
+
+        ``article`` defaults to the standard cleaner's reading of the response; ``site``
+        defaults to the URL's host."""
+        url = fetch.final_url or fetch.url
+        site_key = site or host_of(url)
+        if article is None:
+            article = clean(fetch.body, url, fetch.headers, fetched_at=fetch.fetched_at)
+        blob = self.blobs.put(fetch.body)
+        with Session(self._writer) as session, session.begin():
+            site_id = ensure_site(session, site_key, site_name)
+            return record_fetch(session, fetch, article, blob, site_id=site_id, run_id=run_id)
+
+    def start_run(self, site: str | None, trigger: str, site_name: str | None = None) -> int:
+        with Session(self._writer) as session, session.begin():
+            site_id = ensure_site(session, site, site_name) if site else None
+            run = Run(site_id=site_id, trigger=trigger, status="running", started_at=now(),
+                      stats={})
+            session.add(run)
+            session.flush()
+            return run.id
+
+    def finish_run(
+        self,
+        run_id: int,
+        status: str,
+        reason: str | None = None,
+        errors: int = 0,
+        stats: dict[str, Any] | None = None,
+    ) -> None:
+        with Session(self._writer) as session, session.begin():
+            session.execute(
+                update(Run)
+                .where(Run.id == run_id)
+                .values(status=status, finish_reason=reason, finished_at=now(),
+                        errors=Run.errors + errors, stats=stats or {})
+            )
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def documents(self, **filters: Any) -> Iterator[DocumentRecord]:
+        """Documents matching :class:`archive.query.DocumentFilter` keyword filters."""
+        where = query.DocumentFilter(**filters)
+        with self._read() as session:
+            yield from query.documents(session, where)
+
+    def document(self, document_id: int) -> DocumentDetail:
+        with self._read() as session:
+            return query.document_detail(session, document_id)
+
+    def raw(self, blob_sha256: str) -> bytes:
+        """The exact bytes the server sent for a capture (``CaptureRecord.blob_sha256``)."""
+        return self.blobs.get(blob_sha256)
+
+    def latest_raw(self, document_id: int) -> bytes:
+        with self._read() as session:
+            sha = session.execute(
+                select(Capture.blob_sha256)
+                .where(Capture.document_id == document_id)
+                .order_by(Capture.fetched_at.desc(), Capture.id.desc())
+                .limit(1)
+            ).scalar_one_or_none()
+        if sha is None:
+            raise query.NotFound(f"no document with id {document_id}")
+        return self.raw(sha)
+
+    def changes(self, after: int = 0, limit: int | None = None) -> Iterator[Change]:
+        with self._read() as session:
+            yield from feed.changes(session, after=after, limit=limit)
+
+    def runs(self, site: str | None = None, limit: int = 50) -> list[RunRecord]:
+        with self._read() as session:
+            return query.runs(session, site=site, limit=limit)
+
+    def sites(self) -> list[SiteRecord]:
+        with self._read() as session:
+            return query.sites(session)
+
+
+def open_archive(home: str | os.PathLike[str] | None = None, db: str | None = None) -> Archive:
+    """Open (creating and migrating if needed) the archive at ``home`` or database URL ``db``."""
+    home_path, db_url = resolve_location(home, db)
+    return Archive(home_path, db_url)
+
+
+def _safe_url(url: str) -> str:
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return repr(url)

@@ -1,0 +1,33 @@
+"""``newsarchive add URL...``: capture these pages now, no site config needed."""
+
+from __future__ import annotations
+
+import argparse
+
+from archive import canonicalize
+
+
+def register(verbs: argparse._SubParsersAction, shared: argparse.ArgumentParser) -> None:
+    parser = verbs.add_parser("add", parents=[shared], help="capture the given URLs now")
+    parser.add_argument("urls", nargs="+", metavar="URL")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    for url in args.urls:
+        canonicalize(url)  # refuse a bad URL before any crawling starts
+    from crawler.run import add_urls  # Scrapy is heavy: load it only for verbs that crawl
+
+    outcomes = add_urls(args.urls, home=args.home, db=args.db)
+    failed = 0
+    for outcome in outcomes:
+        if outcome.result is not None:
+            doc = outcome.result.document_id
+            what = outcome.result.describe()
+            if doc is None:
+                what = f"{what} (capture {outcome.result.capture_id})"
+            print(f"{doc if doc is not None else '-'}\t{what}\t{outcome.url}")
+        else:
+            failed += 1
+            print(f"-\tfailed: {outcome.error}\t{outcome.url}")
+    return 1 if failed else 0
