@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, aliased
@@ -40,7 +39,7 @@ class DocumentFilter:
     limit: int | None = None
 
 
-def _document_select() -> Select[Any]:
+def _document_select() -> Select:  # type: ignore[type-arg]
     return (
         select(Document, Site.key, Content.body)
         .join(Site, Site.id == Document.site_id)

@@ -30,7 +30,7 @@ class WebServer:
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
-            def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+            def do_GET(self) -> None:
                 server.requests.append(("GET", self.path, dict(self.headers.items())))
                 route = server.routes.get(self.path) or Route(b"not found", 404,
                                                               [("Content-Type", "text/plain")])
