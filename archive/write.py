@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 

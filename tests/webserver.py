@@ -32,8 +32,10 @@ class WebServer:
 
             def do_GET(self) -> None:
                 server.requests.append(("GET", self.path, dict(self.headers.items())))
-                route = server.routes.get(self.path) or Route(b"not found", 404,
-                                                              [("Content-Type", "text/plain")])
+                # A route may name its query (``/list?page=2``); otherwise the query is ignored.
+                route = (server.routes.get(self.path)
+                         or server.routes.get(self.path.split("?", 1)[0])
+                         or Route(b"not found", 404, [("Content-Type", "text/plain")]))
                 self.send_response(route.status)
                 for name, value in route.headers:
                     self.send_header(name, value)

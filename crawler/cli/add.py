@@ -10,6 +10,7 @@ from archive import canonicalize
 def register(verbs: argparse._SubParsersAction, shared: argparse.ArgumentParser) -> None:
     parser = verbs.add_parser("add", parents=[shared], help="capture the given URLs now")
     parser.add_argument("urls", nargs="+", metavar="URL")
+    parser.add_argument("-v", "--verbose", action="store_true", help="show Scrapy's crawl log")
     parser.set_defaults(run=run)
 
 
@@ -18,7 +19,8 @@ def run(args: argparse.Namespace) -> int:
         canonicalize(url)  # refuse a bad URL before any crawling starts
     from crawler.run import add_urls  # Scrapy is heavy: load it only for verbs that crawl
 
-    outcomes = add_urls(args.urls, home=args.home, db=args.db)
+    quiet = {} if args.verbose else {"LOG_LEVEL": "WARNING"}
+    outcomes = add_urls(args.urls, home=args.home, db=args.db, settings=quiet)
     failed = 0
     for outcome in outcomes:
         if outcome.result is not None:

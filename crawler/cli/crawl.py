@@ -12,15 +12,8 @@ def register(verbs: argparse._SubParsersAction, shared: argparse.ArgumentParser)
 
 
 def run(args: argparse.Namespace) -> int:
-    from crawler.run import crawl_site
-    from crawler.sites import load_sites
+    from crawler.run import crawl_site  # Scrapy is heavy: load it only for verbs that crawl
 
-    sites = load_sites(args.sites_dir)
-    if args.site not in sites:
-        from crawler.sites import UnknownSite
-
-        known = ", ".join(sorted(sites)) or "none configured"
-        raise UnknownSite(f"unknown site {args.site!r} (known: {known})")
     summary = crawl_site(args.site, home=args.home, db=args.db, sites_dir=args.sites_dir)
-    print(summary.describe() if hasattr(summary, "describe") else summary)
+    print(summary.describe())
     return 0 if summary.status == "finished" else 1

@@ -57,9 +57,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _crawler_errors() -> tuple[type[Exception], ...]:
+    from crawler.run import CrawlFailed
     from crawler.sites import BadSiteConfig, UnknownSite
 
-    return (UnknownSite, BadSiteConfig)
+    return (UnknownSite, BadSiteConfig, CrawlFailed)
 
 
 def _fail(message: str, code: int = 1) -> int:

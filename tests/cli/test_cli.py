@@ -164,11 +164,13 @@ def test_add_captures_a_gbk_page_and_show_raw_returns_the_same_bytes(
     url = web.route("/art/2024/7/24/art_1_2.html", GBK_PAGE,
                     headers=[("Content-Type", "text/html; charset=gb2312")])
     home = tmp_path / "home"
-    added = newsarchive("--db", db_url, "add", url, url + "?utm_source=x", home=home)
-    assert added.returncode == 0, added.stderr
+    missing = web.url("/art/2024/7/24/missing.html")
+    added = newsarchive("--db", db_url, "add", url, url + "?utm_source=x", missing, home=home)
+    assert added.returncode == 1  # one URL failed
     lines = added.stdout.decode().splitlines()
     assert lines[0].split("\t")[:2] == ["1", "new"]
     assert lines[1].split("\t")[:2] == ["1", "unchanged"]
+    assert lines[2].startswith("-\tfailed: HTTP 404") and lines[2].endswith(missing)
 
     shown = newsarchive("--db", db_url, "show", "1", "--raw", home=home)
     assert shown.stdout == GBK_PAGE
@@ -177,3 +179,27 @@ def test_add_captures_a_gbk_page_and_show_raw_returns_the_same_bytes(
     [row] = [json.loads(line) for line in queried.stdout.decode().splitlines()]
     assert row["title"] == "洪泽区召开工业经济发展工作委员会会议"
     assert row["site"].startswith("127.0.0.1:")
+
+
+@pytest.mark.slow
+def test_crawl_a_configured_site_then_list_runs_and_sites(web: WebServer, tmp_path: Path) -> None:
+    article_url = web.route("/art/2024/7/24/art_1_2.html", GBK_PAGE,
+                            headers=[("Content-Type", "text/html; charset=gb2312")])
+    start = web.route("/col/col1/index.html",
+                      f'<html><body><a href="{article_url}">洪泽区召开会议</a></body></html>')
+    sites_dir = tmp_path / "sites"
+    sites_dir.mkdir()
+    (sites_dir / "hongze-test.toml").write_text(
+        f'name = "洪泽区人民政府（测试）"\nstart_urls = ["{start}"]\n'
+        "article_pattern = '/art/\\d{4}/'\n",
+        encoding="utf-8",
+    )
+    home = tmp_path / "home"
+    crawled = newsarchive("--sites-dir", str(sites_dir), "crawl", "hongze-test", home=home)
+    assert crawled.returncode == 0, crawled.stderr
+    assert "finished, 2 pages captured: 1 new" in crawled.stdout.decode()
+
+    runs = newsarchive("runs", home=home).stdout.decode().splitlines()
+    assert runs[1].split()[1:4] == ["hongze-test", "manual", "finished"]
+    sites = newsarchive("--sites-dir", str(sites_dir), "sites", home=home).stdout.decode()
+    assert "hongze-test" in sites and "洪泽区人民政府（测试）" in sites and "finished" in sites

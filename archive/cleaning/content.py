@@ -1,0 +1,226 @@
+"""Main text: a CMS hint when it holds the article, else the densest block, then clean lines."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from archive.cleaning import patterns
+from archive.cleaning.metadata import label_value, title_key
+from archive.cleaning.text import (
+    Element,
+    drop_elements,
+    drop_tree,
+    element_lines,
+    meaningful_len,
+    text_of,
+)
+
+# Thresholds, all in meaningful characters (letters and CJK; see text.meaningful_len).
+MIN_ARTICLE_CHARS = 40  # less than this is no article (list, error or index page)
+MIN_HINT_CHARS = 80  # a hinted container with less is an empty shell; use the generic method
+MAX_LINK_DENSITY = 0.5  # more link text than this and the text is a list of links
+MAX_HINT_LINK_DENSITY = 0.3  # a hint that matched a whole-page wrapper has menus in it
+MAX_FORM_SHARE = 0.5  # ASP.NET pages wrap everything in one <form>; other forms are widgets
+PARAGRAPH_CHARS = 40  # a line this long with sentence punctuation is article text
+SHORT_LINE_CHARS = 80  # only lines this short may be judged boilerplate by their words
+NOISE_REMAINDER = 0.3  # a short line is boilerplate if this little remains without noise words
+LEAD_LINES = 3  # a repeated summary (导读) sits in the first few lines
+LEAD_PROBE_CHARS = 30  # ... and is recognised by its opening repeated further down
+LEAD_MIN_CHARS = 15  # ... when that opening is long enough not to repeat by chance
+TITLE_PART_MIN_CHARS = 6  # a leading line this long that the title contains repeats it
+STAMP_EXTRA_CHARS = 4  # a timestamp with at most this much text around it is an info line
+_BLOCKISH = patterns.BLOCK_TAGS | patterns.CELL_TAGS
+_SENTENCE_END = frozenset("。！？；.!?;")
+
+
+@dataclass(frozen=True)
+class Content:
+    """The article text, one paragraph a line, and whether there is an article at all."""
+
+    body: str
+    is_article: bool
+
+
+def extract_content(root: Element, title: str | None) -> Content:
+    """Pick the element holding the article and render it as clean lines (mutates `root`)."""
+    drop_layout(root)
+    element = hinted_element(root)
+    if element is None:
+        element = densest_element(root)
+    if element is None:
+        return Content("", is_article=False)
+    body = "\n".join(clean_lines(element_lines(element), title))
+    is_article = (
+        meaningful_len(body) >= MIN_ARTICLE_CHARS and link_density(element) < MAX_LINK_DENSITY
+    )
+    return Content(body, is_article)
+
+
+def drop_layout(root: Element) -> None:
+    """Remove page furniture: navigation, headers, footers, sidebars, embedded frames, widgets."""
+    drop_elements(root, patterns.LAYOUT_DROP)
+    forms = list(root.iter("form"))
+    page_chars = meaningful_len(text_of(root)) if forms else 0
+    for form in forms:
+        if meaningful_len(text_of(form)) < MAX_FORM_SHARE * page_chars:
+            drop_tree(form)
+
+
+def hinted_element(root: Element) -> Element | None:
+    """The first CMS content container (`#zoom`, `.TRS_Editor`, ...) holding real article text."""
+    candidates = patterns.CONTENT_HINT_CANDIDATES(root)
+    for attribute, value in patterns.CONTENT_HINTS:
+        sized = [
+            (meaningful_len(text_of(el)), el) for el in candidates if _is(el, attribute, value)
+        ]
+        if not sized:
+            continue
+        size, best = max(sized, key=lambda pair: pair[0])
+        if size >= MIN_HINT_CHARS and link_density(best) < MAX_HINT_LINK_DENSITY:
+            return best
+    return None
+
+
+def densest_element(root: Element) -> Element | None:
+    """The block with the most text of its own, its children's and (half) its grandchildren's.
+
+    Each run of text scores its letters for its nearest block, that block's parent block and
+    (half) grandparent block; text inside links scores against them.  Among equal scores the
+    smallest element wins, so a wrapper never beats the block it merely wraps.
+    """
+    in_link = {node for a in root.iter("a") for node in a.iter()}
+    scores: dict[Element, float] = {}
+    for element in root.iter():
+        text = _own_text(element)
+        own = meaningful_len(text) if text and not text.isspace() else 0
+        if not own:
+            continue
+        weight = -own if element in in_link else own
+        for block, share in zip(_blocks_up(element), (1.0, 1.0, 0.5), strict=False):
+            scores[block] = scores.get(block, 0.0) + weight * share
+    best = max(scores.values(), default=0.0)
+    if best <= 0:
+        return None
+    ties = [element for element, score in scores.items() if score == best]
+    return min(ties, key=lambda element: len(text_of(element)))
+
+
+def link_density(element: Element) -> float:
+    """Share of the element's meaningful text that sits inside links."""
+    total = meaningful_len(text_of(element))
+    linked = sum(meaningful_len(text_of(a)) for a in element.iter("a"))
+    return linked / total if total else 1.0
+
+
+def clean_lines(lines: list[str], title: str | None) -> list[str]:
+    """Article lines without trailing widgets, boilerplate, the repeated title or 导读 lead."""
+    lines = cut_tail(lines)
+    lines = [line for line in lines if not is_boilerplate(line)]
+    lines = drop_title_lines(lines, title)
+    return drop_repeated_leads(lines)
+
+
+def cut_tail(lines: list[str]) -> list[str]:
+    """Drop everything from the first tail marker (上一篇, 免责声明, 相关阅读...) after the text."""
+    seen_paragraph = False
+    for i, line in enumerate(lines):
+        if seen_paragraph and patterns.TAIL_MARKER.match(line):
+            return lines[:i]
+        seen_paragraph = seen_paragraph or is_paragraph(line)
+    return lines
+
+
+def is_boilerplate(line: str) -> bool:
+    """Breadcrumbs, toolbars, footers, info bars: lines a reader would not call article text."""
+    if (
+        patterns.NOISE_PREFIX.match(line)
+        or patterns.BREADCRUMB.match(line)
+        or patterns.CAPTION_ONLY.match(line)
+    ):
+        return True
+    if len(line) > SHORT_LINE_CHARS:
+        return False
+    return bool(
+        patterns.NOISE_ANYWHERE.search(line) or is_info_line(line) or _mostly_noise_words(line)
+    )
+
+
+def is_info_line(line: str) -> bool:
+    """A metadata line: 来源, 发布时间, a bare timestamp, or an author/editor byline."""
+    if patterns.SOURCE.search(line) or patterns.LABELLED_DATE.search(line):
+        return True
+    stamp = patterns.DATE.search(line)
+    if stamp and stamp.group("H"):
+        rest = line[: stamp.start()] + line[stamp.end() :]
+        if meaningful_len(rest) <= STAMP_EXTRA_CHARS:
+            return True
+    return any(
+        label_value(pattern, [line], names=True) for pattern in (patterns.AUTHOR, patterns.EDITOR)
+    )
+
+
+def is_paragraph(line: str) -> bool:
+    return meaningful_len(line) >= PARAGRAPH_CHARS and not _SENTENCE_END.isdisjoint(line)
+
+
+def drop_title_lines(lines: list[str], title: str | None) -> list[str]:
+    """Drop the headline, what stands above it (a column name), and repeats of it.
+
+    Only lines before the first paragraph are looked at: the text itself may quote the title.
+    """
+    if not title:
+        return lines
+    key = title_key(title)
+    kept: list[str] = []
+    for i, line in enumerate(lines):
+        if is_paragraph(line):
+            return kept + lines[i:]
+        line_key = title_key(line)
+        if line_key == key or (len(line_key) >= TITLE_PART_MIN_CHARS and line_key in key):
+            kept.clear()  # above the headline is furniture
+        else:
+            kept.append(line)
+    return kept
+
+
+def drop_repeated_leads(lines: list[str]) -> list[str]:
+    """Drop a summary (导读, or an untitled truncated lead) that the text repeats below."""
+    kept: list[str] = []
+    for i, line in enumerate(lines[:LEAD_LINES]):
+        probe = patterns.LEAD_LABEL.sub("", line)[:LEAD_PROBE_CHARS]
+        repeated = meaningful_len(probe) >= LEAD_MIN_CHARS and any(
+            probe in later for later in lines[i + 1 :]
+        )
+        if not repeated:
+            kept.append(line)
+    return kept + lines[LEAD_LINES:]
+
+
+def _mostly_noise_words(line: str) -> bool:
+    compact = patterns.WHITESPACE.sub("", line)
+    total = meaningful_len(compact)
+    if not total:  # bullets, separators, page numbers, counters
+        return True
+    remainder = meaningful_len(patterns.NOISE_WORDS.sub("", compact))
+    return remainder <= NOISE_REMAINDER * total
+
+
+def _is(element: Element, attribute: str, value: str) -> bool:
+    if attribute == "tag":
+        return element.tag == value
+    if attribute == "class":
+        return value in (element.get("class") or "").split()
+    return element.get(attribute) == value
+
+
+def _own_text(element: Element) -> str:
+    return (element.text or "") + "".join(child.tail or "" for child in element)
+
+
+def _blocks_up(element: Element) -> Iterator[Element]:
+    node = element
+    while node is not None:
+        if node.tag in _BLOCKISH:
+            yield node
+        node = node.getparent()

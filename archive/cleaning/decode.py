@@ -1,0 +1,144 @@
+"""Bytes to text: BOM, then HTTP and `<meta>` charsets, then detection, with provenance."""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+import chardet
+
+from archive.cleaning import patterns
+
+# `<meta charset>` belongs in the first 1 KB by the HTML spec; Chinese CMS templates often put
+# comments and scripts first, so look a little further.
+META_SCAN_BYTES = 8 * 1024
+# chardet runs at ~1 MB/s: as slow as extraction.  A prefix is enough to tell encodings apart.
+DETECT_BYTES = 64 * 1024
+REPLACEMENT = "\ufffd"
+# Binary sniffing: C0 control bytes (not tab/newline/CR/FF) are rare in any text encoding except
+# UTF-16/32, and common in images, PDFs and archives served by mistake as pages.
+BINARY_SNIFF_BYTES = 4096
+BINARY_CONTROL_SHARE = 0.05
+_CONTROL_BYTES = bytes((*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20)))
+
+# Up to this share of U+FFFD, a lossy decoding is a damaged page, not a wrong encoding.
+MAX_DAMAGE_SHARE = 0.001
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Declarations that servers add by default (Apache's old `AddDefaultCharset ISO-8859-1`) rather
+# than authors: they decode any bytes without error, so they are tried after GB18030.
+_WEAK = frozenset(("iso8859-1", "cp1252", "ascii"))
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """Decoded page text and how it was obtained."""
+
+    text: str
+    encoding: str  # the Python codec that produced `text`
+    declared: str | None  # the page's own declaration (header, else meta), lowercased
+    replacements: int  # U+FFFD characters in `text`
+
+
+def decode_html(body: bytes, content_type: str | None = None) -> Decoded:
+    """Decode an HTML page's bytes; never raises.
+
+    Order: BOM; strict UTF-8; each declared charset strictly (GB* as GB18030); strict GB18030;
+    if none fits, the lossy candidate when only a few bytes are damaged (a truncated or
+    spliced page); only then chardet on a prefix; finally the lossy decoding with the fewest
+    replacement characters.  UTF-8 comes before the declaration because real GBK text is
+    essentially never valid UTF-8, while short UTF-8 text can decode "strictly" as GB18030
+    mojibake under a lying `<meta>`.  Detection comes last because it is slow and, on a page
+    with one bad byte, guesses worse than the declaration (cp855 for GBK, seen in tests).
+    """
+    labels = declared_labels(body, content_type)
+    declared = labels[0] if labels else None
+    for bom, codec in _BOMS:
+        if body.startswith(bom):
+            return _decoded(body[len(bom) :].decode(codec, errors="replace"), codec, declared)
+    candidates = _candidates(labels)
+    for codec in candidates:
+        text = _strict(body, codec)
+        if text is not None:
+            return _decoded(text, codec, declared)
+    lossy = _least_damaged(body, candidates, declared)
+    if lossy.replacements <= max(1, len(lossy.text) * MAX_DAMAGE_SHARE):
+        return lossy
+    detected = _detect(body)
+    if detected and detected not in candidates:
+        text = _strict(body, detected)
+        if text is not None:
+            return _decoded(text, detected, declared)
+        return _least_damaged(body, [*candidates, detected], declared)
+    return lossy
+
+
+def looks_binary(body: bytes) -> bool:
+    """True for bytes that are no text document (images, PDFs, archives)."""
+    if body.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    sample = body[:BINARY_SNIFF_BYTES]
+    controls = sum(sample.count(byte) for byte in _CONTROL_BYTES)
+    return controls > BINARY_CONTROL_SHARE * len(sample)
+
+
+def declared_labels(body: bytes, content_type: str | None) -> list[str]:
+    """Charset labels the page declares, HTTP header first, lowercased and deduplicated."""
+    found: list[str] = []
+    if content_type and (header := patterns.HEADER_CHARSET.search(content_type)):
+        found.append(header.group(1))
+    for meta in patterns.META_CHARSET.finditer(body[:META_SCAN_BYTES]):
+        found.append((meta.group(1) or meta.group(2)).decode("ascii", errors="replace"))
+    return list(dict.fromkeys(label.strip().lower() for label in found if label.strip()))
+
+
+def codec_for(label: str) -> str | None:
+    """The Python codec to read a declared charset label with, or None if unknown."""
+    if patterns.GB_LABEL.search(label):
+        return "gb18030"
+    if patterns.BIG5_LABEL.search(label):
+        return "big5hkscs"
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    # A UTF-16/32 declaration without a BOM is a template error; browsers read such pages
+    # as UTF-8 too.
+    return "utf-8" if name.startswith(("utf-16", "utf-32")) else name
+
+
+def _candidates(labels: list[str]) -> list[str]:
+    declared = [c for c in (codec_for(label) for label in labels) if c]
+    strong = [c for c in declared if c not in _WEAK]
+    weak = [c for c in declared if c in _WEAK]
+    return list(dict.fromkeys(["utf-8", *strong, "gb18030", *weak]))
+
+
+def _strict(body: bytes, codec: str) -> str | None:
+    try:
+        return body.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _detect(body: bytes) -> str | None:
+    guess = chardet.detect(body[:DETECT_BYTES]).get("encoding")
+    return codec_for(guess) if guess else None
+
+
+def _least_damaged(body: bytes, codecs_tried: list[str], declared: str | None) -> Decoded:
+    """The candidate decoding with the fewest U+FFFD; ties go to the earlier candidate."""
+    best: Decoded | None = None
+    for codec in codecs_tried:
+        candidate = _decoded(body.decode(codec, errors="replace"), codec, declared)
+        if best is None or candidate.replacements < best.replacements:
+            best = candidate
+    assert best is not None  # utf-8 is always a candidate
+    return best
+
+
+def _decoded(text: str, codec: str, declared: str | None) -> Decoded:
+    return Decoded(text, codec, declared, text.count(REPLACEMENT))

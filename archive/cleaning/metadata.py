@@ -1,0 +1,255 @@
+"""Title, publication time, source (来源), author and editor of an article page."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta, timezone
+from itertools import chain
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from archive.cleaning import patterns
+from archive.cleaning.text import Element, element_lines, meaningful_len, normalize_space, text_of
+
+try:
+    SHANGHAI: timezone | ZoneInfo = ZoneInfo("Asia/Shanghai")
+except ZoneInfoNotFoundError:  # no tz database (slim containers); China has no DST since 1991
+    SHANGHAI = timezone(timedelta(hours=8), "Asia/Shanghai")
+
+# How far after the title line the info bar (date, 来源, 作者) may sit, and how long it may be:
+# longer lines are paragraphs, whose dates are events, not publication times.
+INFO_BAR_LINES = 6
+INFO_BAR_MAX_CHARS = 120
+# Label searches outside the info bar only trust short lines (bylines, footers of the article).
+LABEL_LINE_MAX_CHARS = 80
+MAX_NAME_CHARS = 40
+# A line holding the title plus this much more still shows the title.
+TITLE_LINE_EXTRA_CHARS = 30
+# An <h1> shorter than this is a logo or a column name, not a headline.
+MIN_HEADING_CHARS = 4
+# Punctuation around label values and headings (`全區工業發展大會召開 |`), never brackets that
+# may belong to the text.
+_VALUE_TRIM = " ,，;；、.。:：|｜-—–_"
+
+
+@dataclass(frozen=True)
+class Published:
+    """A publication time and the string the page printed it as."""
+
+    value: datetime
+    raw: str
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What the page says about the article, beside its text."""
+
+    title: str | None = None
+    published: Published | None = None
+    source: str | None = None
+    author: str | None = None
+    extras: dict[str, str] = field(default_factory=dict)
+
+
+def extract_metadata(root: Element, url: str, *, fetched_at: datetime | None = None) -> Metadata:
+    """Read the head's meta tags, then the visible info bar near the title, then the URL."""
+    metas = meta_contents(root)
+    title = find_title(root, metas)
+    body = root.find("body")
+    lines = element_lines(body if body is not None else root)
+    start = title_line_index(lines, title)
+    bar = info_bar(lines, start)
+    # Outside the info bar, labels are looked for from the title on (never in the menus above).
+    rest = [line for line in lines[start or 0 :] if len(line) <= LABEL_LINE_MAX_CHARS]
+    source = _first(metas.get(k) for k in patterns.SOURCE_META) or label_value(
+        patterns.SOURCE, [*bar, *rest]
+    )
+    meta_author = _first(metas.get(k) for k in patterns.AUTHOR_META)
+    if meta_author and not is_name_list(meta_author):  # CMS banners: "Page published at ..."
+        meta_author = None
+    author = meta_author or label_value(patterns.AUTHOR, [*bar, *rest], names=True)
+    editor = label_value(patterns.EDITOR, [*bar, *rest], names=True)
+    return Metadata(
+        title=title,
+        published=find_published(metas, bar, rest, url, fetched_at),
+        source=source,
+        # Government CMSs fill Author with the publishing unit, some portals with the title.
+        author=author if author not in (source, title) else None,
+        extras={"editor": editor} if editor else {},
+    )
+
+
+def meta_contents(root: Element) -> dict[str, str]:
+    """First non-empty content of each `<meta>` by lowercased name, property or itemprop."""
+    found: dict[str, str] = {}
+    for meta in root.iter("meta"):
+        key = meta.get("name") or meta.get("property") or meta.get("itemprop")
+        content = normalize_space(meta.get("content") or "")
+        if key and content:
+            found.setdefault(key.strip().lower(), content)
+    return found
+
+
+def find_title(root: Element, metas: dict[str, str]) -> str | None:
+    """ArticleTitle / og:title, else the longest `<h1>` in `<title>`, else `<title>` trimmed.
+
+    Requiring the `<h1>` inside `<title>` skips most logo headings (the longest wins over a
+    site-name `<h1>` that `<title>` also holds), and the `<h1>` beats `<title>` itself because
+    mirrors stuff `<title>` with spam before the real headline.
+    """
+    if title := _first(metas.get(k) for k in patterns.TITLE_META):
+        return title
+    page_title = normalize_space(root.findtext(".//title") or "")
+    site = _first(metas.get(k) for k in patterns.SITE_NAME_META)
+    headings = (normalize_space(text_of(h1)).strip(_VALUE_TRIM) for h1 in root.iter("h1"))
+    in_title = [
+        h
+        for h in headings
+        if meaningful_len(h) >= MIN_HEADING_CHARS and h in page_title and h != site
+    ]
+    if in_title:
+        return max(in_title, key=meaningful_len)
+    return title_without_site(page_title, site)
+
+
+def title_without_site(page_title: str, site_name: str | None = None) -> str | None:
+    """The longest part of `<title>` between site-name separators (` - `, `_`, `|`...)."""
+    parts = [p.strip() for p in patterns.TITLE_SEPARATORS.split(page_title)]
+    best = max((p for p in parts if p != site_name), key=meaningful_len, default="")
+    return best or None
+
+
+def title_key(text: str) -> str:
+    """A title for comparison: no spaces, no separators around it (`全區工業發展大會召開 |`)."""
+    return patterns.WHITESPACE.sub("", text).strip(_VALUE_TRIM)
+
+
+def title_line_index(lines: list[str], title: str | None) -> int | None:
+    """Index of the line showing the title: exact first, else a short line containing it."""
+    if not title:
+        return None
+    key = title_key(title)
+    keys = [title_key(line) for line in lines]
+    for i, line_key in enumerate(keys):
+        if line_key == key:
+            return i
+    for i, line_key in enumerate(keys):
+        # A breadcrumb ending in the title, or the title with a date glued on.
+        if key in line_key and len(line_key) <= len(key) + TITLE_LINE_EXTRA_CHARS:
+            return i
+    return None
+
+
+def info_bar(lines: list[str], title_index: int | None) -> list[str]:
+    """Short lines right after the title line (then the two before it): date, 来源, 作者."""
+    if title_index is None:
+        return []
+    after = lines[title_index + 1 : title_index + 1 + INFO_BAR_LINES]
+    before = lines[max(0, title_index - 2) : title_index]
+    return [line for line in (*after, *before) if len(line) <= INFO_BAR_MAX_CHARS]
+
+
+def label_value(
+    pattern: re.Pattern[str], lines: Iterable[str], *, names: bool = False
+) -> str | None:
+    """The first plausible value printed after a label (`来源:`, `作者:`) in `lines`."""
+    for line in lines:
+        for match in pattern.finditer(line):
+            value = re.sub(r"\s*([,，、])\s*", r"\1", match.group("value")).strip(_VALUE_TRIM)
+            if not value or len(value) > MAX_NAME_CHARS or meaningful_len(value) == 0:
+                continue
+            if names and not is_name_list(value):
+                continue
+            return value
+    return None
+
+
+def is_name_list(value: str) -> bool:
+    """Letters, CJK and list punctuation only, short: `张乃川,张晔 孙安`, not a sentence."""
+    return len(value) <= MAX_NAME_CHARS and bool(patterns.NAME_LIST.fullmatch(value))
+
+
+def find_published(
+    metas: dict[str, str],
+    bar: list[str],
+    lines: list[str],
+    url: str,
+    fetched_at: datetime | None,
+) -> Published | None:
+    """The first credible publication time: meta tags, info bar, labelled dates in `lines`, URL.
+
+    A date later than the fetch is a wrong pick (a copyright year, a deadline), not a scoop.
+    """
+    limit = _aware(fetched_at) if fetched_at else None
+    candidates = chain(
+        (parse_date(metas[k]) for k in patterns.DATE_META if k in metas),
+        dates_in(bar),
+        dates_in(lines, labelled_only=True),
+        url_dates(url),
+    )
+    for found in candidates:
+        if found and (limit is None or found.value <= limit):
+            return found
+    return None
+
+
+def dates_in(lines: list[str], *, labelled_only: bool = False) -> Iterator[Published]:
+    """Dates in `lines`: those after a 发布时间-style label first, then (optionally) any."""
+    for line in lines:
+        for match in patterns.LABELLED_DATE.finditer(line):
+            if found := _from_match(match, match.group("date")):
+                yield found
+    if labelled_only:
+        return
+    for line in lines:
+        for match in patterns.DATE.finditer(line):
+            if found := _from_match(match, match.group(0)):
+                yield found
+
+
+def url_dates(url: str) -> Iterator[Published]:
+    """Dates in URL paths (`/2024/7/24/`, `/202407/t20240724_`, `/2024-07/24/`)."""
+    for pattern in patterns.URL_DATES:
+        for match in pattern.finditer(url):
+            if found := _from_match(match, match.group(0).strip("/_")):
+                yield found
+
+
+def parse_date(text: str) -> Published | None:
+    """A date from a meta tag: ISO 8601 if it is, else the first date pattern in it."""
+    try:
+        value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        match = patterns.DATE.search(text)
+        return _from_match(match, text) if match else None
+    return Published(value if value.tzinfo else value.replace(tzinfo=SHANGHAI), text)
+
+
+def _from_match(match: re.Match[str], raw: str) -> Published | None:
+    groups = match.groupdict()
+    y, m, d, hh, mm, ss = (int(groups.get(k) or 0) for k in ("y", "m", "d", "H", "M", "S"))
+    try:
+        value = datetime(y, m, d, hh, mm, ss, tzinfo=_zone(groups.get("tz")))
+    except ValueError:  # 2023-02-30 and the like
+        return None
+    return Published(value, raw.strip())
+
+
+def _zone(offset: str | None) -> timezone | ZoneInfo:
+    if not offset:
+        return SHANGHAI
+    if offset == "Z":
+        return UTC
+    sign = -1 if offset[0] == "-" else 1
+    digits = offset[1:].replace(":", "")
+    return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+
+
+def _aware(moment: datetime) -> datetime:
+    # The crawler records fetch times in UTC; a naive one is read as such.
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _first(values: Iterable[str | None]) -> str | None:
+    return next((v for v in values if v), None)

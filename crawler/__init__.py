@@ -1,0 +1,1 @@
+"""newsarchive's crawler: the Scrapy application that turns the web into archive writes."""

@@ -1,0 +1,1 @@
+"""Scrapy add-ons: components that adjust settings before a crawl starts."""

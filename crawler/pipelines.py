@@ -1,0 +1,130 @@
+"""The archive pipeline: one run per crawl, one ``Archive.record`` (one transaction) per page.
+
+The run starts when the spider opens and is finished on ``spider_closed``, the one hook that
+carries Scrapy's finish reason.  What the run's status and error count mean:
+
+- status: ``finished`` (the crawl ran out of work or hit a CLOSESPIDER_* budget),
+  ``interrupted`` (reason ``shutdown``: Ctrl-C / SIGTERM), ``failed`` (any other reason, or a
+  run that archived nothing and had errors, e.g. the site was down);
+- errors: requests that got no response after retries, 5xx responses after retries, spider
+  callback exceptions and failed archive writes.  Not errors: robots.txt refusals (our
+  policy) and 4xx pages (facts about the site, archived as captures).
+
+Writes are synchronous on the reactor thread: at the politeness rates we crawl at (about a
+page a second per site) the few milliseconds of cleaning and commit per page are not the limit.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from scrapy import Spider, signals
+
+from archive import Archive, open_archive
+from crawler.items import Page
+
+if TYPE_CHECKING:
+    from typing import Self
+
+    from scrapy.crawler import Crawler
+
+TRIGGERS = ("manual", "scheduled", "add")
+ERROR_STATS = (
+    "crawl/failed_requests",
+    "crawl/server_errors",
+    "spider_exceptions/count",
+    "archive/write_errors",
+)
+
+
+class ArchivePipeline:
+    def __init__(self, crawler: Crawler, *, home: str | None, db: str | None,
+                 trigger: str) -> None:
+        self.crawler = crawler
+        self.home, self.db, self.trigger = home, db, trigger
+        # Opened in open_spider, not here: building the pipeline must not touch the database.
+        self.archive: Archive | None = None
+        self.run_id: int | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        settings = crawler.settings
+        trigger = settings.get("ARCHIVE_TRIGGER") or "manual"
+        if trigger not in TRIGGERS:
+            raise ValueError(f"ARCHIVE_TRIGGER must be one of {', '.join(TRIGGERS)}, "
+                             f"not {trigger!r}")
+        pipeline = cls(crawler, home=settings.get("ARCHIVE_HOME") or None,
+                       db=settings.get("ARCHIVE_DB") or None, trigger=trigger)
+        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        return pipeline
+
+    def open_spider(self) -> None:
+        spider = self.crawler.spider
+        self.archive = open_archive(self.home, self.db)
+        self.run_id = self.archive.start_run(
+            getattr(spider, "site_key", None), self.trigger, getattr(spider, "site_name", None)
+        )
+        self._stats().set_value("archive/run_id", self.run_id)
+
+    def process_item(self, item: Any) -> Any:
+        if not isinstance(item, Page) or self.archive is None:
+            return item
+        stats = self._stats()
+        try:
+            item.result = self.archive.record(
+                item.to_fetch(), site=item.site, site_name=item.site_name, run_id=self.run_id
+            )
+        except Exception:
+            stats.inc_value("archive/write_errors")
+            raise  # Scrapy logs it with the traceback and sends item_error
+        stats.inc_value("archive/captures")
+        stats.inc_value(f"archive/outcome/{item.result.outcome}")
+        return item
+
+    def spider_closed(self, spider: Spider, reason: str) -> None:
+        if self.archive is None or self.run_id is None:
+            return
+        stats = self._stats()
+        errors = error_count(stats.get_stats())
+        status = run_status(reason, captures=stats.get_value("archive/captures", 0),
+                            errors=errors)
+        stats.set_value("archive/errors", errors)
+        stats.set_value("archive/run_status", status)
+        try:
+            self.archive.finish_run(self.run_id, status, reason, errors=errors,
+                                    stats=jsonable_stats(stats.get_stats()))
+        finally:
+            self.archive.close()
+            self.archive = None
+
+    def _stats(self) -> Any:
+        assert self.crawler.stats is not None
+        return self.crawler.stats
+
+
+def error_count(stats: dict[str, Any]) -> int:
+    return sum(int(stats.get(key, 0)) for key in ERROR_STATS)
+
+
+def run_status(reason: str, *, captures: int, errors: int) -> str:
+    if reason == "shutdown":
+        return "interrupted"
+    if reason != "finished" and not reason.startswith("closespider_"):
+        return "failed"
+    return "failed" if captures == 0 and errors > 0 else "finished"
+
+
+def jsonable_stats(stats: dict[str, Any]) -> dict[str, Any]:
+    """Scrapy's stats as JSON can store them: datetimes as ISO 8601, anything else odd as str."""
+    out: dict[str, Any] = {}
+    for key, value in stats.items():
+        if isinstance(value, datetime):
+            value = value.isoformat()
+        try:
+            json.dumps(value)
+        except (TypeError, ValueError):
+            value = str(value)
+        out[str(key)] = value
+    return out

@@ -1,0 +1,223 @@
+"""The two entry points the CLI and the scheduler call: crawl one site, or capture given URLs.
+
+Both block until their crawl ends.  They run Twisted's reactor, which cannot be restarted, so a
+process may call one of them **once**; a second call raises RuntimeError.  Anything that runs
+several crawls (the scheduler, tests) starts each in a child process.
+
+Settings come from :mod:`crawler.settings` directly (``get_project_settings()`` would depend on
+finding ``scrapy.cfg`` from the current directory), then the keyword arguments, then
+``settings=`` overrides for anything else (e.g. ``{"DOWNLOAD_DELAY": 0}`` in tests).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from http import HTTPStatus
+from typing import Any
+
+from scrapy import Spider, signals
+from scrapy.crawler import Crawler, CrawlerProcess
+from scrapy.http import Response
+from scrapy.settings import Settings
+
+from archive import WriteResult, canonicalize, open_archive
+from crawler.items import Page
+from crawler.pipelines import TRIGGERS
+from crawler.sites import load_site
+from crawler.spiders.add import ADD_INDEX, AddSpider
+from crawler.spiders.site import SiteSpider
+
+_reactor_used = False
+
+
+class CrawlFailed(RuntimeError):
+    """The crawl never got going (no run was recorded); the Scrapy log says why."""
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """What one site crawl did, as recorded with its run."""
+
+    run_id: int
+    site: str
+    status: str  # finished | interrupted | failed
+    finish_reason: str | None  # Scrapy's: finished, shutdown, closespider_*, ...
+    captures: int
+    new_documents: int
+    new_versions: int
+    unchanged: int
+    duplicates: int
+    not_articles: int
+    errors: int
+
+    def describe(self) -> str:
+        return (
+            f"run {self.run_id} ({self.site}): {self.status}, {self.captures} pages captured: "
+            f"{self.new_documents} new, {self.new_versions} new versions, "
+            f"{self.unchanged} unchanged, {self.duplicates} duplicates, "
+            f"{self.not_articles} not articles; {self.errors} errors"
+        )
+
+
+@dataclass(frozen=True)
+class AddOutcome:
+    """One given URL's fate: exactly one of ``result`` and ``error`` is set.
+
+    An error page (4xx/5xx after retries) is still archived as a capture; it is reported as an
+    error whose message names the capture."""
+
+    url: str
+    result: WriteResult | None = None
+    error: str | None = None
+
+
+def crawl_settings(overrides: Mapping[str, Any] | None = None) -> Settings:
+    settings = Settings()
+    settings.setmodule("crawler.settings", priority="project")
+    settings.update(dict(overrides or {}), priority="cmdline")
+    return settings
+
+
+def crawl_site(
+    site_key: str,
+    *,
+    home: str | os.PathLike[str] | None = None,
+    db: str | None = None,
+    sites_dir: str | os.PathLike[str] | None = None,
+    trigger: str = "manual",
+    settings: Mapping[str, Any] | None = None,
+) -> RunSummary:
+    """Crawl one configured site into the archive; blocks; once per process.
+
+    Raises UnknownSite / BadSiteConfig (before crawling), ArchiveUnavailable, CrawlFailed."""
+    spidercls = SiteSpider.for_site(load_site(site_key, sites_dir))
+    if trigger not in TRIGGERS:
+        raise ValueError(f"trigger must be one of {', '.join(TRIGGERS)}, not {trigger!r}")
+    overrides = _location(settings, home, db)
+    overrides["ARCHIVE_TRIGGER"] = trigger
+    if sites_dir is not None:
+        overrides["CRAWL_SITES_DIR"] = os.fspath(sites_dir)
+    crawler = _run(spidercls, overrides)
+    return _summary(crawler, site_key)
+
+
+def add_urls(
+    urls: Iterable[str],
+    *,
+    home: str | os.PathLike[str] | None = None,
+    db: str | None = None,
+    settings: Mapping[str, Any] | None = None,
+) -> list[AddOutcome]:
+    """Capture each URL once (no site config); one AddOutcome per URL, in the given order.
+
+    Blocks; once per process.  Raises archive.BadURL before crawling if any URL is not an
+    absolute http(s) URL, ArchiveUnavailable if the archive cannot be opened."""
+    given = list(urls)
+    for url in given:
+        canonicalize(url)
+    if not given:
+        return []
+    overrides = _location(settings, home, db)
+    overrides["ARCHIVE_TRIGGER"] = "add"
+    collector = _AddCollector()
+    crawler = _run(AddSpider, overrides, collector.connect, urls=given)
+    failures = getattr(crawler.spider, "failures", {})
+    reason = (crawler.stats.get_value("finish_reason") if crawler.stats else None) or "unknown"
+    return [collector.outcome(i, url, failures, reason) for i, url in enumerate(given)]
+
+
+def _location(settings: Mapping[str, Any] | None, home: Any, db: str | None) -> dict[str, Any]:
+    overrides = dict(settings or {})
+    if home is not None:
+        overrides["ARCHIVE_HOME"] = os.fspath(home)
+    if db is not None:
+        overrides["ARCHIVE_DB"] = db
+    return overrides
+
+
+def _run(spidercls: type[Spider], overrides: dict[str, Any],
+         before: Callable[[Crawler], None] | None = None, **spider_args: Any) -> Crawler:
+    global _reactor_used
+    settings = crawl_settings(overrides)
+    # Fail with the archive's one-line message now rather than inside the reactor.
+    open_archive(settings.get("ARCHIVE_HOME") or None, settings.get("ARCHIVE_DB") or None).close()
+    if _reactor_used:
+        raise RuntimeError("crawler.run: one crawl per process (Twisted's reactor cannot "
+                           "restart); run each crawl in its own process")
+    _reactor_used = True
+    process = CrawlerProcess(settings)
+    crawler = process.create_crawler(spidercls)
+    if before is not None:
+        before(crawler)
+    process.crawl(crawler, **spider_args)
+    process.start()
+    return crawler
+
+
+def _summary(crawler: Crawler, site_key: str) -> RunSummary:
+    stats = crawler.stats.get_stats() if crawler.stats else {}
+    run_id = stats.get("archive/run_id")
+    if run_id is None:
+        raise CrawlFailed(f"crawl of {site_key} did not start; see the log above")
+
+    def outcome(name: str) -> int:
+        return int(stats.get(f"archive/outcome/{name}", 0))
+
+    return RunSummary(
+        run_id=run_id,
+        site=site_key,
+        status=stats.get("archive/run_status", "failed"),
+        finish_reason=stats.get("finish_reason"),
+        captures=int(stats.get("archive/captures", 0)),
+        new_documents=outcome("new"),
+        new_versions=outcome("new_version"),
+        unchanged=outcome("unchanged"),
+        duplicates=outcome("duplicate"),
+        not_articles=outcome("not_article"),
+        errors=int(stats.get("archive/errors", 0)),
+    )
+
+
+class _AddCollector:
+    """Pages archived (``item_scraped``) and archive write failures (``item_error``), by index."""
+
+    def __init__(self) -> None:
+        self.pages: dict[int, Page] = {}
+        self.write_errors: dict[int, str] = {}
+
+    def connect(self, crawler: Crawler) -> None:
+        crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(self.item_error, signal=signals.item_error)
+
+    def item_scraped(self, item: Any, response: Response, **_: Any) -> None:
+        if isinstance(item, Page) and ADD_INDEX in response.meta:
+            self.pages[response.meta[ADD_INDEX]] = item
+
+    def item_error(self, item: Any, response: Response, failure: Any, **_: Any) -> None:
+        if ADD_INDEX in response.meta:
+            text = str(failure.value).splitlines()[0] if str(failure.value) else ""
+            self.write_errors[response.meta[ADD_INDEX]] = (
+                f"archive write failed: {type(failure.value).__name__}: {text}"
+            )
+
+    def outcome(self, index: int, url: str, failures: dict[int, str], reason: str) -> AddOutcome:
+        page = self.pages.get(index)
+        if page is not None and page.result is not None:
+            if 200 <= page.status < 300:
+                return AddOutcome(url, result=page.result)
+            return AddOutcome(url, error=f"HTTP {page.status} {_phrase(page.status)} "
+                                         f"(archived as capture {page.result.capture_id})")
+        if index in self.write_errors:
+            return AddOutcome(url, error=self.write_errors[index])
+        if index in failures:
+            return AddOutcome(url, error=failures[index])
+        return AddOutcome(url, error=f"not fetched (crawl ended: {reason})")
+
+
+def _phrase(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return ""

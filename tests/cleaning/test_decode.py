@@ -1,0 +1,135 @@
+"""Bytes to text: which declaration wins, the GB18030 mapping, fallbacks and their provenance."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from archive.cleaning.decode import codec_for, declared_labels, decode_html, looks_binary
+
+TEXT = "宿遷市宿城區召開激光產業園建設第九次會辦會,區長張輝出席會議並講話。"
+
+
+def _page(charset_meta: str = "") -> str:
+    head = f"<head>{charset_meta}<title>會辦會</title></head>"
+    return f"<html>{head}<body><p>{TEXT}</p></body></html>"
+
+
+def test_undeclared_utf8_is_read_as_utf8() -> None:
+    decoded = decode_html(_page().encode())
+
+    assert (decoded.encoding, decoded.declared, decoded.replacements) == ("utf-8", None, 0)
+    assert TEXT in decoded.text
+
+
+@pytest.mark.parametrize("label", ["gb2312", "GB2312", "gbk", "x-gbk", "cp936", "gb18030"])
+def test_every_gb_declaration_reads_as_gb18030(label: str) -> None:
+    body = _page(f'<meta http-equiv="Content-Type" content="text/html; charset={label}">')
+
+    decoded = decode_html(body.encode("gbk"))
+
+    assert decoded.declared == label.lower()  # as declared, lowercased
+    assert decoded.encoding == "gb18030"
+    assert TEXT in decoded.text
+    assert decoded.replacements == 0
+
+
+def test_undeclared_gbk_is_read_as_gb18030_without_detection() -> None:
+    decoded = decode_html(_page().encode("gbk"))
+
+    assert (decoded.encoding, decoded.declared) == ("gb18030", None)
+    assert TEXT in decoded.text
+
+
+def test_http_header_charset_is_the_declaration_over_meta() -> None:
+    body = _page('<meta charset="utf-8">').encode("gbk")
+
+    decoded = decode_html(body, "text/html; charset=GBK")
+
+    assert decoded.declared == "gbk"
+    assert decoded.encoding == "gb18030"
+    assert declared_labels(body, "text/html; charset=GBK") == ["gbk", "utf-8"]
+
+
+def test_bom_beats_every_declaration() -> None:
+    body = codecs.BOM_UTF8 + _page('<meta charset="gb2312">').encode()
+
+    decoded = decode_html(body, "text/html; charset=gbk")
+
+    assert decoded.encoding == "utf-8"
+    assert decoded.declared == "gbk"
+    assert decoded.text.startswith("<html>")
+
+
+def test_utf16_with_bom() -> None:
+    decoded = decode_html(codecs.BOM_UTF16_LE + _page().encode("utf-16-le"))
+
+    assert decoded.encoding == "utf-16-le"
+    assert TEXT in decoded.text
+
+
+def test_unknown_declaration_falls_through_to_the_bytes() -> None:
+    decoded = decode_html(_page('<meta charset="x-no-such-charset">').encode("gbk"))
+
+    assert decoded.declared == "x-no-such-charset"
+    assert decoded.encoding == "gb18030"
+
+
+def test_server_default_latin1_does_not_turn_gbk_into_mojibake() -> None:
+    # Old Apache servers add `charset=ISO-8859-1` to everything; latin-1 decodes any bytes.
+    decoded = decode_html(_page().encode("gbk"), "text/html; charset=ISO-8859-1")
+
+    assert decoded.declared == "iso-8859-1"
+    assert decoded.encoding == "gb18030"
+    assert TEXT in decoded.text
+
+
+def test_detection_only_when_utf8_and_gb18030_both_fail() -> None:
+    text = "Café crème brûlée à la française, déjà vu. Les élèves étudient très sérieusement."
+    body = f"<html><body><p>{text}</p></body></html>".encode("cp1252")
+
+    decoded = decode_html(body)
+
+    assert decoded.text == body.decode("cp1252")
+    assert decoded.replacements == 0
+
+
+def test_broken_gbk_is_decoded_lossily_and_the_damage_counted() -> None:
+    good = _page('<meta charset="gb2312">').encode("gbk")
+    cut = good.index("區長".encode("gbk"))
+    broken = good[:cut] + b"\xff" + good[cut:]  # 0xFF is never valid in GBK or GB18030
+
+    decoded = decode_html(broken)
+
+    assert decoded.encoding == "gb18030"
+    assert decoded.replacements == 1
+    assert "區長張輝" in decoded.text
+
+
+def test_late_meta_charset_is_still_found() -> None:
+    # CMS templates put long comments and scripts before the meta tag.
+    padding = "<!-- " + "x" * 3000 + " -->"
+    body = (f"<html><head>{padding}<meta charset=gbk>" + _page()[12:]).encode("gbk")
+
+    assert decode_html(body).declared == "gbk"
+
+
+@pytest.mark.parametrize(
+    ("label", "codec"),
+    [
+        ("GB2312", "gb18030"),
+        ("big5", "big5hkscs"),
+        ("utf8", "utf-8"),
+        ("utf-16", "utf-8"),
+        ("nonsense", None),
+    ],
+)
+def test_codec_for(label: str, codec: str | None) -> None:
+    assert codec_for(label) == codec
+
+
+def test_looks_binary() -> None:
+    assert looks_binary(bytes(range(256)) * 4)
+    assert not looks_binary(_page().encode("gbk"))
+    assert not looks_binary(codecs.BOM_UTF16_LE + _page().encode("utf-16-le"))

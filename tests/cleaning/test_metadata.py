@@ -1,0 +1,183 @@
+"""Dates, titles and labels as Chinese news and government pages print them."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+
+from archive.cleaning import patterns
+from archive.cleaning.metadata import (
+    dates_in,
+    extract_metadata,
+    label_value,
+    parse_date,
+    title_without_site,
+    url_dates,
+)
+from archive.cleaning.text import parse_html
+
+CST = timezone(timedelta(hours=8))
+
+
+@pytest.mark.parametrize(
+    ("line", "raw", "expected"),
+    [
+        (
+            "2023-06-24 19:04:19 來源:搜狐號",
+            "2023-06-24 19:04:19",
+            datetime(2023, 6, 24, 19, 4, 19),
+        ),
+        ("2020年03月19日08:27   来源:宿迁市", "2020年03月19日08:27", datetime(2020, 3, 19, 8, 27)),
+        ("發表時間:2018-3-6 發布者:海瀛", "2018-3-6", datetime(2018, 3, 6)),
+        ("日期：2024/07/24", "2024/07/24", datetime(2024, 7, 24)),
+        (
+            "發布時間: 2024-07-24 10:33  關注度:675",
+            "2024-07-24 10:33",
+            datetime(2024, 7, 24, 10, 33),
+        ),
+        ("2024年7月24日 10时33分", "2024年7月24日 10时33", datetime(2024, 7, 24, 10, 33)),
+        ("來源:宿遷經信網2016-11-14 我要評論", "2016-11-14", datetime(2016, 11, 14)),
+    ],
+)
+def test_printed_dates(line: str, raw: str, expected: datetime) -> None:
+    found = next(dates_in([line]))
+
+    assert found.raw == raw
+    assert found.value == expected.replace(tzinfo=CST)
+
+
+def test_a_labelled_date_beats_an_earlier_unlabelled_one() -> None:
+    bar = ["今天是 2024-07-25 星期四", "发布时间：2024-07-24 10:33"]
+
+    assert next(dates_in(bar)).raw == "2024-07-24 10:33"
+
+
+def test_times_in_a_notice_are_no_publication_label() -> None:
+    assert list(dates_in(["报名时间：2024-08-01至2024-08-15"], labelled_only=True)) == []
+
+
+def test_impossible_dates_are_skipped() -> None:
+    assert [d.raw for d in dates_in(["2023-02-30 发布", "2023-03-01"])] == ["2023-03-01"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2024-07-24 10:33", datetime(2024, 7, 24, 10, 33, tzinfo=CST)),
+        ("2024-07-24T10:33:00+00:00", datetime(2024, 7, 24, 10, 33, tzinfo=UTC)),
+        ("2024-07-24T02:33:00Z", datetime(2024, 7, 24, 10, 33, tzinfo=CST)),
+        ("2024年07月24日 10:33", datetime(2024, 7, 24, 10, 33, tzinfo=CST)),
+    ],
+)
+def test_meta_dates_keep_their_offset_or_default_to_shanghai(text: str, expected: datetime) -> None:
+    found = parse_date(text)
+
+    assert found is not None
+    assert found.value == expected
+    assert found.value.tzinfo is not None
+    assert found.raw == text
+
+
+@pytest.mark.parametrize(
+    ("url", "raw", "expected"),
+    [
+        (
+            "https://gxt.jiangsu.gov.cn/art/2024/7/24/art_6278_11290000.html",
+            "2024/7/24",
+            (2024, 7, 24),
+        ),
+        ("http://www.sq.gov.cn/xwzx/202407/t20240724_123456.html", "t20240724", (2024, 7, 24)),
+        ("http://www.xinhuanet.com/local/2024-07/24/c_1130000.htm", "2024-07/24", (2024, 7, 24)),
+        ("http://news.example.cn/20240724/n123.shtml", "20240724", (2024, 7, 24)),
+    ],
+)
+def test_url_dates(url: str, raw: str, expected: tuple[int, int, int]) -> None:
+    found = next(url_dates(url))
+
+    assert found.raw == raw
+    assert found.value == datetime(*expected, tzinfo=CST)
+
+
+def test_url_without_a_date() -> None:
+    assert list(url_dates("http://www.example.cn/news/show.asp?id=2024")) == []
+
+
+@pytest.mark.parametrize(
+    ("page_title", "expected"),
+    [
+        (
+            "市委市政府舉行2024年第二次重特大產業項目攻堅拉練_淮安新聞_淮安114網",
+            "市委市政府舉行2024年第二次重特大產業項目攻堅拉練",
+        ),
+        (
+            "关于开展2024年度专精特新企业申报工作的通知 - 江苏省工业和信息化厅",
+            "关于开展2024年度专精特新企业申报工作的通知",
+        ),
+        ("宿迁新闻网｜宿迁召开激光产业园建设第九次会办会", "宿迁召开激光产业园建设第九次会办会"),
+        ("全区工业发展大会召开 | 海瀛", "全区工业发展大会召开"),
+        ("无分隔符的标题", "无分隔符的标题"),
+        ("", None),
+    ],
+)
+def test_site_name_is_removed_from_title(page_title: str, expected: str | None) -> None:
+    assert title_without_site(page_title) == expected
+
+
+def test_site_name_meta_decides_between_parts() -> None:
+    assert (
+        title_without_site("通知公告 - 江苏省工业和信息化厅", "江苏省工业和信息化厅") == "通知公告"
+    )
+
+
+def test_logo_h1_not_in_title_is_not_the_headline() -> None:
+    root = parse_html(
+        "<html><head><title>全区工业发展大会召开_亭湖新闻网</title></head>"
+        "<body><h1>亭湖新闻网</h1><h1>全区工业发展大会召开</h1></body></html>"
+    )
+    assert root is not None
+
+    assert extract_metadata(root, "http://x/").title == "全区工业发展大会召开"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("來源:宿遷經信網2016-11-14 我要評論(0 )", "宿遷經信網"),
+        (
+            "发布时间：2024-07-24 信息来源：江苏省工业和信息化厅 字号：大 中 小",
+            "江苏省工业和信息化厅",
+        ),
+        ("稿源: 新华日报 作者: 张三", "新华日报"),
+        ("發布者:海瀛產發集團 瀏覽次數:120 |", "海瀛產發集團"),
+        ("资金来源:省级专项资金", None),  # 来源 inside a word is no label
+    ],
+)
+def test_source_label(line: str, expected: str | None) -> None:
+    assert label_value(patterns.SOURCE, [line]) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("作者:张乃川 ,张晔 孙安 谢卫 王铭", "张乃川,张晔 孙安 谢卫 王铭"),
+        ("记者：王铭  通讯员：李四", "王铭"),
+        ("来源：宿迁日报 作者：张三 编辑：李四", "张三"),
+        ("记者：您怎么看待今年的工业经济形势？", None),  # an interview question, not a byline
+    ],
+)
+def test_author_label(line: str, expected: str | None) -> None:
+    assert label_value(patterns.AUTHOR, [line], names=True) == expected
+
+
+def test_author_meta_that_is_no_name_gives_way_to_the_byline() -> None:
+    root = parse_html(
+        "<html><head><title>标题</title><meta name='author' content='Page published at "
+        "2012-01-12 16:56:29 by loyaa system v4.0 www.loyaa.com'></head>"
+        "<body><h1>标题</h1><div>来源：光明日报 作者：詹媛</div></body></html>"
+    )
+    assert root is not None
+
+    meta = extract_metadata(root, "http://x/")
+
+    assert (meta.source, meta.author) == ("光明日报", "詹媛")

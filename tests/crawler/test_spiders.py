@@ -1,0 +1,179 @@
+"""The spiders without a network: which links the site spider follows, and failure wording."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+from scrapy import Request
+from scrapy.exceptions import (
+    DownloadCancelledError,
+    DownloadConnectionRefusedError,
+    DownloadTimeoutError,
+    IgnoreRequest,
+)
+from scrapy.http import HtmlResponse, Response
+from scrapy.utils._download_handlers import get_maxsize_msg
+from scrapy.utils.test import get_crawler
+from twisted.internet.defer import Deferred
+from twisted.python.failure import Failure
+
+from archive import BadURL
+from crawler.items import Page
+from crawler.middlewares.robotstxt import SharedRobotsTxtMiddleware
+from crawler.sites import parse_site
+from crawler.spiders.add import ADD_INDEX, AddSpider
+from crawler.spiders.failures import describe_failure, is_refusal
+from crawler.spiders.site import SiteSpider
+
+SITE = "http://gxj.example.gov.cn"
+
+
+def site_spider(settings: dict[str, Any] | None = None, **config: Any) -> SiteSpider:
+    data = {"name": "演示", "start_urls": [f"{SITE}/col/list.html"], **config}
+    spidercls = SiteSpider.for_site(parse_site("demo", data))
+    return spidercls.from_crawler(get_crawler(spidercls, settings or {}))
+
+
+def start(spider: Any) -> list[Request]:
+    async def collect(requests: AsyncIterator[Request]) -> list[Request]:
+        return [r async for r in requests]
+
+    return asyncio.run(collect(spider.start()))
+
+
+def html(url: str, links: list[str], status: int = 200) -> HtmlResponse:
+    body = "".join(f'<a href="{href}">x</a>' for href in links)
+    return HtmlResponse(url, status=status, body=f"<html><body>{body}</body></html>".encode(),
+                        headers={"Content-Type": "text/html; charset=utf-8"},
+                        request=Request(url))
+
+
+def followed(output: list[Any]) -> list[str]:
+    return [o.url for o in output if isinstance(o, Request)]
+
+
+LIST_LINKS = [
+    "/art/1.html",
+    "/art/1.html#comments",  # same page
+    "../art/2.html",
+    "/art/2.html?utm_source=wx",  # same page, tracking parameter
+    "list_2.html",
+    "/about.html",  # matches no pattern
+    "http://other.example.cn/art/3.html",  # off site
+    "http://www.gxj.example.gov.cn/art/4.html",  # sub-domain: on site
+    "mailto:office@example.gov.cn",
+]
+
+
+def test_follows_matching_links_once_each_within_the_site() -> None:
+    spider = site_spider(article_pattern=r"/art/\d+\.html$", follow_pattern=r"list_\d+\.html$")
+    assert followed(start(spider)) == [f"{SITE}/col/list.html"]
+    output = list(spider.parse(html(f"{SITE}/col/list.html", LIST_LINKS)))
+    assert isinstance(output[0], Page)
+    assert followed(output) == [
+        f"{SITE}/art/1.html",
+        f"{SITE}/art/2.html",
+        f"{SITE}/col/list_2.html",
+        "http://www.gxj.example.gov.cn/art/4.html",
+    ]
+    # A second list page linking the same articles schedules nothing new.
+    again = list(spider.parse(html(f"{SITE}/col/list_2.html", LIST_LINKS)))
+    assert followed(again) == []
+    assert all(r.errback == spider.fetch_failed for r in output if isinstance(r, Request))
+
+
+def test_without_patterns_every_link_on_the_site_is_followed() -> None:
+    spider = site_spider()
+    output = list(spider.parse(html(f"{SITE}/col/list.html", LIST_LINKS)))
+    assert f"{SITE}/about.html" in followed(output)
+    assert not any("other.example.cn" in url for url in followed(output))
+
+
+def test_max_pages_bounds_the_requests_of_a_crawl() -> None:
+    spider = site_spider(max_pages=3)
+    start(spider)
+    assert len(followed(list(spider.parse(html(f"{SITE}/col/list.html", LIST_LINKS))))) == 2
+    capped = site_spider({"CRAWL_MAX_PAGES": 1})
+    start(capped)
+    assert followed(list(capped.parse(html(f"{SITE}/col/list.html", LIST_LINKS)))) == []
+
+
+def test_error_pages_are_captured_but_not_mined_for_links() -> None:
+    spider = site_spider()
+    output = list(spider.parse(html(f"{SITE}/gone.html", LIST_LINKS, status=404)))
+    [page] = output
+    assert isinstance(page, Page)
+    assert (page.status, page.site, page.site_name) == (404, "demo", "演示")
+
+
+def test_add_spider_numbers_its_requests_and_records_failures() -> None:
+    urls = ["http://a.example/1", "http://a.example/1", "https://b.example/"]
+    spider = AddSpider.from_crawler(get_crawler(AddSpider), urls=urls)
+    requests = start(spider)
+    assert [(r.url, r.meta[ADD_INDEX]) for r in requests] == [(u, i) for i, u in enumerate(urls)]
+    failure = Failure(DownloadConnectionRefusedError("refused"))
+    failure.request = requests[2]  # type: ignore[attr-defined]
+    spider.fetch_failed(failure)
+    assert spider.failures == {2: "connection refused"}
+    assert spider.crawler.stats is not None
+    assert spider.crawler.stats.get_value("crawl/failed_requests") == 1
+    with pytest.raises(BadURL):
+        AddSpider.from_crawler(get_crawler(AddSpider), urls=["example.com/page"])
+
+
+def test_add_spider_takes_urls_as_one_string_from_the_command_line() -> None:
+    urls = "http://a.example/ http://b.example/"
+    spider = AddSpider.from_crawler(get_crawler(AddSpider), urls=urls)
+    assert spider.urls == ["http://a.example/", "http://b.example/"]
+
+
+@pytest.mark.parametrize(
+    ("exc", "expected"),
+    [
+        (IgnoreRequest("Forbidden by robots.txt"), "refused by robots.txt"),
+        (DownloadConnectionRefusedError("Connection was refused"), "connection refused"),
+        (DownloadTimeoutError("Getting http://a.example/ took longer than 30 seconds."),
+         "timed out (Getting http://a.example/ took longer than 30 seconds.)"),
+        (DownloadCancelledError(get_maxsize_msg(30_000_000, 20_971_520,
+                                                Request("http://a.example/"), expected=True)),
+         "too large: more than 20971520 bytes (DOWNLOAD_MAXSIZE)"),
+        (IgnoreRequest("Ignored response <200 http://a.example/> because its body (10 B "
+                       "compressed, 99 B decompressed so far) exceeded DOWNLOAD_MAXSIZE "
+                       "(50 B) during decompression."),
+         "too large: more than 50 bytes (DOWNLOAD_MAXSIZE)"),
+        (ValueError("odd"), "ValueError: odd"),
+    ],
+)
+def test_failures_are_described_in_one_line(exc: Exception, expected: str) -> None:
+    failure = Failure(exc)
+    assert describe_failure(failure) == expected
+    assert is_refusal(failure) == (expected == "refused by robots.txt")
+
+
+def test_pages_keep_the_url_requested_before_redirects() -> None:
+    request = Request("http://a.example/new", meta={"redirect_urls": ["http://a.example/old"]})
+    response = Response("http://a.example/new", body=b"x", request=request)
+    page = Page.from_response(response)
+    assert (page.url, page.final_url) == ("http://a.example/old", "http://a.example/new")
+    assert page.fetched_at.tzinfo is not None
+    assert "b'x'" not in repr(page)  # bodies stay out of Scrapy's per-item log line
+
+
+def test_every_request_waiting_for_a_pending_robots_txt_gets_its_rules() -> None:
+    crawler = get_crawler(AddSpider, {"ROBOTSTXT_OBEY": True})
+    middleware = SharedRobotsTxtMiddleware.from_crawler(crawler)
+    pending: Deferred[Any] = Deferred()
+    middleware._parsers["a.example"] = pending  # robots.txt is still downloading
+    rules = object()
+
+    async def three_waiters() -> list[Any]:
+        waiting = [asyncio.ensure_future(middleware.robot_parser(Request(f"http://a.example/{n}")))
+                   for n in range(3)]
+        await asyncio.sleep(0)
+        pending.callback(rules)
+        return await asyncio.gather(*waiting)
+
+    assert asyncio.run(three_waiters()) == [rules, rules, rules]
