@@ -19,24 +19,16 @@ from crawler.middlewares.wire import FETCHED_AT, WIRE_ENCODING
 class Page:
     """Fields:
 
-    - ``url``: the URL requested (the first of a redirect chain).
-    - ``final_url``: the URL that answered (after redirects).
-    - ``status``: HTTP status of the final response.
-    - ``headers``: ``(name, value)`` pairs in received order, repeated headers kept; bytes
-      decoded as latin-1 so they round-trip exactly (Scrapy title-cases the names).  When Scrapy
-      decoded a content coding, see :func:`archived_headers`.
-    - ``body``: the exact body bytes the spider received (after content decoding only).
-    - ``fetched_at``: aware datetime (UTC) the response arrived.
+    - ``fetch``: the response as the archive takes it (:class:`~archive.Fetch`): the URL
+      requested (first of a redirect chain), the final URL, status, headers as ``(name, value)``
+      pairs in received order with repeats kept (bytes decoded as latin-1 so they round-trip;
+      see :func:`archived_headers` for content codings), the exact body bytes the spider
+      received, and the aware time it arrived.
     - ``site`` / ``site_name``: the site config's key and name; None for one-off URLs.
     - ``result``: the archive's :class:`~archive.WriteResult`, set by the archive pipeline.
     """
 
-    url: str
-    final_url: str
-    status: int
-    headers: list[tuple[str, str]]
-    body: bytes
-    fetched_at: datetime
+    fetch: Fetch
     site: str | None = None
     site_name: str | None = None
     result: WriteResult | None = field(default=None)
@@ -44,33 +36,23 @@ class Page:
     # Scrapy logs every scraped item; keep the body (and headers) out of that line.
     def __repr__(self) -> str:
         outcome = self.result.describe() if self.result else "not written"
-        return f"<Page {self.status} {self.final_url} {len(self.body)} B: {outcome}>"
+        return (f"<Page {self.fetch.status} {self.fetch.final_url} {len(self.fetch.body)} B: "
+                f"{outcome}>")
 
     @classmethod
     def from_response(
         cls, response: Response, *, site: str | None = None, site_name: str | None = None
     ) -> Page:
         redirects = response.meta.get("redirect_urls") or [response.url]
-        return cls(
+        fetch = Fetch(
             url=redirects[0],
             final_url=response.url,
             status=response.status,
             headers=archived_headers(response),
             body=response.body,
             fetched_at=response.meta.get(FETCHED_AT) or datetime.now(UTC),
-            site=site,
-            site_name=site_name,
         )
-
-    def to_fetch(self) -> Fetch:
-        return Fetch(
-            url=self.url,
-            status=self.status,
-            headers=list(self.headers),
-            body=self.body,
-            fetched_at=self.fetched_at,
-            final_url=self.final_url,
-        )
+        return cls(fetch, site=site, site_name=site_name)
 
 
 def archived_headers(response: Response) -> list[tuple[str, str]]:

@@ -74,7 +74,7 @@ class ArchivePipeline:
         stats = self._stats()
         try:
             item.result = self.archive.record(
-                item.to_fetch(), site=item.site, site_name=item.site_name, run_id=self.run_id
+                item.fetch, site=item.site, site_name=item.site_name, run_id=self.run_id
             )
         except Exception:
             stats.inc_value("archive/write_errors")

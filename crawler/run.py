@@ -205,9 +205,10 @@ class _AddCollector:
     def outcome(self, index: int, url: str, failures: dict[int, str], reason: str) -> AddOutcome:
         page = self.pages.get(index)
         if page is not None and page.result is not None:
-            if 200 <= page.status < 300:
+            status = page.fetch.status
+            if 200 <= status < 300:
                 return AddOutcome(url, result=page.result)
-            return AddOutcome(url, error=f"HTTP {page.status} {_phrase(page.status)} "
+            return AddOutcome(url, error=f"HTTP {status} {_phrase(status)} "
                                          f"(archived as capture {page.result.capture_id})")
         if index in self.write_errors:
             return AddOutcome(url, error=self.write_errors[index])

@@ -37,13 +37,13 @@ def test_a_decoded_body_is_not_stored_under_a_content_encoding_claim() -> None:
         gzip.compress(HTML),
     )
     page = Page.from_response(response)
-    assert page.body == HTML  # exactly what the spider received
-    names = [name.lower() for name, _ in page.headers]
+    assert page.fetch.body == HTML  # exactly what the spider received
+    names = [name.lower() for name, _ in page.fetch.headers]
     assert "content-encoding" not in names
     assert "content-length" not in names  # the received one was the compressed size
-    assert ("X-Archive-Original-Content-Encoding", "gzip") in page.headers
-    assert [v for n, v in page.headers if n == "Set-Cookie"] == ["a=1", "b=2"]
-    assert page.fetched_at.tzinfo is not None
+    assert ("X-Archive-Original-Content-Encoding", "gzip") in page.fetch.headers
+    assert [v for n, v in page.fetch.headers if n == "Set-Cookie"] == ["a=1", "b=2"]
+    assert page.fetch.fetched_at.tzinfo is not None
 
 
 def test_plain_responses_keep_their_headers_byte_for_byte() -> None:
@@ -54,9 +54,9 @@ def test_plain_responses_keep_their_headers_byte_for_byte() -> None:
         HTML,
     )
     page = Page.from_response(response)
-    assert page.body == HTML
-    assert ("Content-Disposition", odd) in page.headers
-    assert not any(name.startswith("X-Archive") for name, _ in page.headers)
+    assert page.fetch.body == HTML
+    assert ("Content-Disposition", odd) in page.fetch.headers
+    assert not any(name.startswith("X-Archive") for name, _ in page.fetch.headers)
 
 
 def test_user_agent_names_the_project_and_the_contact() -> None:

@@ -9,7 +9,7 @@ import pytest
 from scrapy.settings import Settings
 from scrapy.utils.test import get_crawler
 
-from archive import open_archive
+from archive import Fetch, open_archive
 from crawler.items import Page
 from crawler.pipelines import ArchivePipeline, error_count, jsonable_stats, run_status
 from crawler.run import crawl_settings
@@ -49,9 +49,10 @@ def test_pages_become_captures_of_one_recorded_run(tmp_path: Path) -> None:
     pipeline.open_spider()
 
     url = "http://gxj.example.cn/art/1.html"
-    page = Page(url=url, final_url=url,
-                status=200, headers=[("Content-Type", "text/html; charset=gb2312")], body=ARTICLE,
-                fetched_at=datetime(2024, 3, 5, 2, 0, tzinfo=UTC), site="demo", site_name="演示站")
+    fetch = Fetch(url=url, final_url=url, status=200,
+                  headers=[("Content-Type", "text/html; charset=gb2312")], body=ARTICLE,
+                  fetched_at=datetime(2024, 3, 5, 2, 0, tzinfo=UTC))
+    page = Page(fetch, site="demo", site_name="演示站")
     assert pipeline.process_item(page) is page
     assert page.result is not None and page.result.outcome == "new"
     assert crawler.stats is not None

@@ -106,7 +106,7 @@ def test_error_pages_are_captured_but_not_mined_for_links() -> None:
     output = list(spider.parse(html(f"{SITE}/gone.html", LIST_LINKS, status=404)))
     [page] = output
     assert isinstance(page, Page)
-    assert (page.status, page.site, page.site_name) == (404, "demo", "演示")
+    assert (page.fetch.status, page.site, page.site_name) == (404, "demo", "演示")
 
 
 def test_add_spider_numbers_its_requests_and_records_failures() -> None:
@@ -157,8 +157,8 @@ def test_pages_keep_the_url_requested_before_redirects() -> None:
     request = Request("http://a.example/new", meta={"redirect_urls": ["http://a.example/old"]})
     response = Response("http://a.example/new", body=b"x", request=request)
     page = Page.from_response(response)
-    assert (page.url, page.final_url) == ("http://a.example/old", "http://a.example/new")
-    assert page.fetched_at.tzinfo is not None
+    assert (page.fetch.url, page.fetch.final_url) == ("http://a.example/old", "http://a.example/new")
+    assert page.fetch.fetched_at.tzinfo is not None
     assert "b'x'" not in repr(page)  # bodies stay out of Scrapy's per-item log line
 
 
