@@ -54,12 +54,12 @@ class Archive:
         try:
             home.mkdir(parents=True, exist_ok=True)
             self.engine = make_engine(db_url)
-            migrations.upgrade(self.engine)
+            self._writer = write_engine(self.engine)
+            migrations.upgrade(self._writer)
         except (OSError, SQLAlchemyError, ArgumentError) as exc:
             shown = _safe_url(db_url)
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise ArchiveUnavailable(f"cannot open archive database {shown}: {reason}") from None
-        self._writer = write_engine(self.engine)
         self.blobs = BlobStore(home / "blobs")
 
     def close(self) -> None:

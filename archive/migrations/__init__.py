@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from alembic import command
@@ -18,5 +19,10 @@ def alembic_config(engine: Engine) -> Config:
     return config
 
 
+# Alembic's ``context`` is process-global: one migration at a time per process.
+_one_at_a_time = threading.Lock()
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    command.upgrade(alembic_config(engine), revision)
+    with _one_at_a_time:
+        command.upgrade(alembic_config(engine), revision)

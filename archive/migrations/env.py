@@ -15,4 +15,8 @@ with engine.connect() as connection:
         compare_type=True,
     )
     with context.begin_transaction():
+        if connection.dialect.name == "postgresql":
+            # Processes opening a new archive at once must not all create the schema; SQLite
+            # gets the same from the IMMEDIATE transaction the archive migrates in.
+            connection.exec_driver_sql("SELECT pg_advisory_xact_lock(7172034)")
         context.run_migrations()

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 from dataclasses import replace
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -134,3 +137,14 @@ def test_the_migrated_schema_matches_the_models(arc: Archive) -> None:
     with arc.engine.connect() as connection:
         diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
     assert diff == []
+
+
+def test_processes_opening_a_new_archive_at_once_all_succeed(db_url: str, tmp_path: Path) -> None:
+    code = "import sys; from archive import open_archive; open_archive(sys.argv[1], sys.argv[2])"
+    home = str(tmp_path / "home")  # where the sqlite db_url points
+    children = [
+        subprocess.Popen([sys.executable, "-c", code, home, db_url], stderr=subprocess.PIPE)
+        for _ in range(4)
+    ]
+    errors = [child.communicate(timeout=60)[1].decode() for child in children]
+    assert [child.returncode for child in children] == [0, 0, 0, 0], errors
