@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from archive import canonicalize
-
 
 def register(verbs: argparse._SubParsersAction, shared: argparse.ArgumentParser) -> None:
     parser = verbs.add_parser("add", parents=[shared], help="capture the given URLs now")
@@ -15,8 +13,6 @@ def register(verbs: argparse._SubParsersAction, shared: argparse.ArgumentParser)
 
 
 def run(args: argparse.Namespace) -> int:
-    for url in args.urls:
-        canonicalize(url)  # refuse a bad URL before any crawling starts
     from crawler.run import add_urls  # Scrapy is heavy: load it only for verbs that crawl
 
     quiet = {} if args.verbose else {"LOG_LEVEL": "WARNING"}
