@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from archive.blobs import BlobMissing
 from archive.cleaning import Article, clean
+from archive.frontier import Discovery, KnownURL, Visit
 from archive.query import DocumentFilter, NotFound
 from archive.records import (
     CaptureRecord,
@@ -33,14 +34,17 @@ __all__ = [
     "BlobMissing",
     "CaptureRecord",
     "Change",
+    "Discovery",
     "DocumentDetail",
     "DocumentFilter",
     "DocumentRecord",
     "Fetch",
+    "KnownURL",
     "NotFound",
     "RunRecord",
     "SiteRecord",
     "VersionRecord",
+    "Visit",
     "WriteResult",
     "canonicalize",
     "clean",

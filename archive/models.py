@@ -1,4 +1,4 @@
-"""SQLAlchemy 2.0 models: sites, runs, blobs, captures, contents, documents, versions."""
+"""SQLAlchemy 2.0 models: sites, runs, blobs, captures, contents, documents, versions, frontier."""
 
 from __future__ import annotations
 
@@ -182,5 +182,41 @@ class FeedCounter(Base):
     last_seq: Mapped[int] = mapped_column(RefId)
 
 
+class FrontierEntry(Base):
+    """A URL a site's crawls have discovered, and where it stands.
+
+    ``state`` is one of FRONTIER_STATES: ``queued`` until a crawl settles it, then
+    ``archived`` (fetched and captured), ``unchanged`` (fetched, or 304, and the same as
+    before), ``failed`` or ``skipped`` with a ``reason``.  ``last_run_id`` is the run that set
+    the state, so a run's outcome per URL can be read back.  Revisits of known pages are
+    planned with ``next_visit_at`` (doubling ``revisit_seconds`` while a page stays the same)
+    and made conditional with ``etag`` / ``last_modified``."""
+
+    __tablename__ = "frontier"
+    __table_args__ = (UniqueConstraint("site_id", "url"),)
+    id: Mapped[Id]
+    site_id: Mapped[int] = mapped_column(RefId, ForeignKey("sites.id"))
+    url: Mapped[str] = mapped_column(Text)  # canonical
+    kind: Mapped[str] = mapped_column(String(20))  # FRONTIER_KINDS
+    state: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str | None] = mapped_column(Text)
+    found_on: Mapped[str | None] = mapped_column(Text)
+    discovered_at: Mapped[Timestamp]
+    discovered_run_id: Mapped[int | None] = mapped_column(RefId, ForeignKey("runs.id"))
+    last_run_id: Mapped[int | None] = mapped_column(RefId, ForeignKey("runs.id"), index=True)
+    updated_at: Mapped[Timestamp]
+    fetched_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    next_visit_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    revisit_seconds: Mapped[int | None]
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(Text)
+    failures: Mapped[int] = mapped_column(default=0)
+    document_id: Mapped[int | None] = mapped_column(RefId, ForeignKey("documents.id"))
+
+
+FRONTIER_STATES = ("queued", "archived", "unchanged", "failed", "skipped")
+FRONTIER_KINDS = ("list", "article", "part", "sitemap", "feed", "page")
+
+Index("ix_frontier_site_state", FrontierEntry.site_id, FrontierEntry.state)
 Index("ix_captures_document_fetched", Capture.document_id, Capture.fetched_at)
 Index("ix_versions_document", Version.document_id)

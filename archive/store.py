@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from datetime import datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -13,7 +14,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from archive import feed, migrations, query
+from archive import feed, frontier, migrations, query
 from archive.blobs import BlobStore
 from archive.cleaning import Article, clean
 from archive.db import make_engine, write_engine
@@ -84,11 +85,13 @@ class Archive:
         site: str | None = None,
         site_name: str | None = None,
         run_id: int | None = None,
+        visit: frontier.Visit | None = None,
     ) -> WriteResult:
         """Archive one response: raw blob first, then every row in one transaction.
 
         ``article`` defaults to the standard cleaner's reading of the response; ``site``
-        defaults to the URL's host."""
+        defaults to the URL's host.  ``visit`` files the fetched URL in the site's frontier
+        in the same transaction."""
         url = fetch.final_url or fetch.url
         site_key = site or host_of(url)
         if article is None:
@@ -96,7 +99,8 @@ class Archive:
         blob = self.blobs.put(fetch.body)
         with Session(self._writer) as session, session.begin():
             site_id = ensure_site(session, site_key, site_name)
-            return record_fetch(session, fetch, article, blob, site_id=site_id, run_id=run_id)
+            return record_fetch(session, fetch, article, blob, site_id=site_id, run_id=run_id,
+                                visit=visit)
 
     def start_run(self, site: str | None, trigger: str, site_name: str | None = None) -> int:
         with Session(self._writer) as session, session.begin():
@@ -122,6 +126,37 @@ class Archive:
                 .values(status=status, finish_reason=reason, finished_at=now(),
                         errors=Run.errors + errors, stats=stats or {})
             )
+
+    # -- the frontier ----------------------------------------------------------------------
+
+    def known_urls(self, site: str) -> dict[str, frontier.KnownURL]:
+        """Every URL the site's crawls discovered, by canonical URL."""
+        with Session(self._writer) as session, session.begin():
+            return frontier.snapshot(session, ensure_site(session, site))
+
+    def discover(self, site: str, found: Iterable[frontier.Discovery],
+                 run_id: int | None = None) -> None:
+        """File newly found URLs (one transaction); URLs already known keep their state."""
+        with Session(self._writer) as session, session.begin():
+            frontier.discover(session, ensure_site(session, site), found, run_id)
+
+    def requeue(self, site: str, urls: Iterable[str], run_id: int | None = None) -> None:
+        """Mark known URLs queued again before a run revisits them."""
+        with Session(self._writer) as session, session.begin():
+            frontier.requeue(session, ensure_site(session, site), urls, run_id)
+
+    def settle(self, site: str, url: str, kind: str, state: str, *, reason: str | None = None,
+               run_id: int | None = None, fetched_at: datetime | None = None,
+               revisit_after: timedelta | None = None) -> None:
+        """File a URL that produced no capture: ``unchanged`` (304), ``failed``, ``skipped``."""
+        with Session(self._writer) as session, session.begin():
+            frontier.settle(session, ensure_site(session, site), url, kind, state, reason=reason,
+                            run_id=run_id, fetched_at=fetched_at, revisit_after=revisit_after)
+
+    def frontier_counts(self, site: str, run_id: int | None = None) -> dict[str, int]:
+        """URLs per frontier state for the site (only those a run last touched, with run_id)."""
+        with Session(self._writer) as session, session.begin():
+            return frontier.counts(session, ensure_site(session, site), run_id)
 
     # -- reading ---------------------------------------------------------------------------
 

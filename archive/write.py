@@ -8,6 +8,7 @@ import unicodedata
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from archive import frontier
 from archive.blobs import StoredBlob
 from archive.cleaning import Article
 from archive.db import insert_ignoring_conflicts
@@ -50,9 +51,11 @@ def record_fetch(
     *,
     site_id: int,
     run_id: int | None = None,
+    visit: frontier.Visit | None = None,
 ) -> WriteResult:
-    """Write every row of one fetch.  The caller owns the transaction and the blob is already
-    durable in the blob store (blob before row)."""
+    """Write every row of one fetch, and settle its URL in the frontier when ``visit`` says
+    how.  The caller owns the transaction and the blob is already durable in the blob store
+    (blob before row)."""
     dialect = session.get_bind().dialect.name
     session.execute(
         insert_ignoring_conflicts(dialect, Blob).values(
@@ -88,7 +91,24 @@ def record_fetch(
         capture.document_id = result.document_id
     if run_id is not None:
         _count(session, run_id, result.outcome, len(fetch.body))
+    if visit is not None:
+        _settle_visit(session, fetch, result, visit, site_id=site_id, run_id=run_id)
     return result
+
+
+def _settle_visit(session: Session, fetch: Fetch, result: WriteResult, visit: frontier.Visit,
+                  *, site_id: int, run_id: int | None) -> None:
+    if fetch.status >= 400:
+        state, reason = "failed", f"HTTP {fetch.status} (capture {result.capture_id})"
+    elif result.outcome == "unchanged":
+        state, reason = "unchanged", None
+    else:
+        state, reason = "archived", None
+    frontier.settle(
+        session, site_id, visit.url, visit.kind, state, reason=reason, run_id=run_id,
+        fetched_at=fetch.fetched_at, headers=fetch.headers, document_id=result.document_id,
+        revisit_after=visit.revisit_after if state != "failed" else None,
+    )
 
 
 def _archive_article(

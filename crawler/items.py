@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 from scrapy.http import Response
 
-from archive import Fetch, WriteResult
+from archive import Article, Fetch, Visit, WriteResult
 from crawler.middlewares.wire import FETCHED_AT, WIRE_ENCODING
 
 
@@ -25,12 +25,17 @@ class Page:
       see :func:`archived_headers` for content codings), the exact body bytes the spider
       received, and the aware time it arrived.
     - ``site`` / ``site_name``: the site config's key and name; None for one-off URLs.
+    - ``visit``: how to file the URL in the site's frontier (None: not a frontier crawl).
+    - ``article``: the cleaned article when the spider already made it (a multi-page article
+      merged from its parts); None lets the pipeline clean the page.
     - ``result``: the archive's :class:`~archive.WriteResult`, set by the archive pipeline.
     """
 
     fetch: Fetch
     site: str | None = None
     site_name: str | None = None
+    visit: Visit | None = None
+    article: Article | None = None
     result: WriteResult | None = field(default=None)
 
     # Scrapy logs every scraped item; keep the body (and headers) out of that line.
@@ -41,7 +46,8 @@ class Page:
 
     @classmethod
     def from_response(
-        cls, response: Response, *, site: str | None = None, site_name: str | None = None
+        cls, response: Response, *, site: str | None = None, site_name: str | None = None,
+        visit: Visit | None = None,
     ) -> Page:
         redirects = response.meta.get("redirect_urls") or [response.url]
         fetch = Fetch(
@@ -52,7 +58,7 @@ class Page:
             body=response.body,
             fetched_at=response.meta.get(FETCHED_AT) or datetime.now(UTC),
         )
-        return cls(fetch, site=site, site_name=site_name)
+        return cls(fetch, site=site, site_name=site_name, visit=visit)
 
 
 def archived_headers(response: Response) -> list[tuple[str, str]]:

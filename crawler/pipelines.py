@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 from scrapy import Spider, signals
 
-from archive import Archive, open_archive
+from archive import Archive, clean
+from crawler.archive_access import crawl_archive
 from crawler.items import Page
 
 if TYPE_CHECKING:
@@ -40,10 +41,9 @@ ERROR_STATS = (
 
 
 class ArchivePipeline:
-    def __init__(self, crawler: Crawler, *, home: str | None, db: str | None,
-                 trigger: str) -> None:
+    def __init__(self, crawler: Crawler, *, trigger: str) -> None:
         self.crawler = crawler
-        self.home, self.db, self.trigger = home, db, trigger
+        self.trigger = trigger
         # Opened in open_spider, not here: building the pipeline must not touch the database.
         self.archive: Archive | None = None
         self.run_id: int | None = None
@@ -55,14 +55,13 @@ class ArchivePipeline:
         if trigger not in TRIGGERS:
             raise ValueError(f"ARCHIVE_TRIGGER must be one of {', '.join(TRIGGERS)}, "
                              f"not {trigger!r}")
-        pipeline = cls(crawler, home=settings.get("ARCHIVE_HOME") or None,
-                       db=settings.get("ARCHIVE_DB") or None, trigger=trigger)
+        pipeline = cls(crawler, trigger=trigger)
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
         return pipeline
 
     def open_spider(self) -> None:
         spider = self.crawler.spider
-        self.archive = open_archive(self.home, self.db)
+        self.archive = crawl_archive(self.crawler)
         self.run_id = self.archive.start_run(
             getattr(spider, "site_key", None), self.trigger, getattr(spider, "site_name", None)
         )
@@ -72,9 +71,16 @@ class ArchivePipeline:
         if not isinstance(item, Page) or self.archive is None:
             return item
         stats = self._stats()
+        article = item.article
+        hints = getattr(self.crawler.spider, "extraction_hints", None)
+        if article is None and hints is not None:
+            fetch = item.fetch
+            article = clean(fetch.body, fetch.final_url or fetch.url, fetch.headers,
+                            fetched_at=fetch.fetched_at, hints=hints)
         try:
             item.result = self.archive.record(
-                item.fetch, site=item.site, site_name=item.site_name, run_id=self.run_id
+                item.fetch, article, site=item.site, site_name=item.site_name,
+                run_id=self.run_id, visit=item.visit,
             )
         except Exception:
             stats.inc_value("archive/write_errors")
@@ -92,12 +98,13 @@ class ArchivePipeline:
                             errors=errors)
         stats.set_value("archive/errors", errors)
         stats.set_value("archive/run_status", status)
-        try:
-            self.archive.finish_run(self.run_id, status, reason, errors=errors,
-                                    stats=jsonable_stats(stats.get_stats()))
-        finally:
-            self.archive.close()
-            self.archive = None
+        site = getattr(spider, "site_key", None)
+        if site and getattr(spider, "uses_frontier", False):
+            for state, count in self.archive.frontier_counts(site, self.run_id).items():
+                stats.set_value(f"archive/frontier/{state}", count)
+        self.archive.finish_run(self.run_id, status, reason, errors=errors,
+                                stats=jsonable_stats(stats.get_stats()))
+        self.archive = None
 
     def _stats(self) -> Any:
         assert self.crawler.stats is not None

@@ -12,8 +12,9 @@ finding ``scrapy.cfg`` from the current directory), then the keyword arguments, 
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from http import HTTPStatus
 from typing import Any
 
@@ -26,6 +27,7 @@ from archive import WriteResult, canonicalize, open_archive
 from crawler.items import Page
 from crawler.pipelines import TRIGGERS
 from crawler.sites import load_site
+from crawler.sites.browser import chromium_path
 from crawler.spiders.add import ADD_INDEX, AddSpider
 from crawler.spiders.site import SiteSpider
 
@@ -44,20 +46,28 @@ class RunSummary:
     site: str
     status: str  # finished | interrupted | failed
     finish_reason: str | None  # Scrapy's: finished, shutdown, closespider_*, ...
+    requests: int
     captures: int
+    not_modified: int
     new_documents: int
     new_versions: int
     unchanged: int
     duplicates: int
     not_articles: int
     errors: int
+    seconds: float
+    frontier: dict[str, int] = field(default_factory=dict)  # URLs this run left in each state
 
     def describe(self) -> str:
+        queued = self.frontier.get("queued", 0)
         return (
-            f"run {self.run_id} ({self.site}): {self.status}, {self.captures} pages captured: "
+            f"run {self.run_id} ({self.site}): {self.status} in {self.seconds:.1f} s, "
+            f"{self.requests} requests, {self.captures} pages captured"
+            f"{f' ({self.not_modified} not modified)' if self.not_modified else ''}: "
             f"{self.new_documents} new, {self.new_versions} new versions, "
             f"{self.unchanged} unchanged, {self.duplicates} duplicates, "
             f"{self.not_articles} not articles; {self.errors} errors"
+            f"{f'; {queued} URLs still queued' if queued else ''}"
         )
 
 
@@ -87,20 +97,49 @@ def crawl_site(
     db: str | None = None,
     sites_dir: str | os.PathLike[str] | None = None,
     trigger: str = "manual",
+    full: bool = False,
+    base_urls: Mapping[str, str] | None = None,
     settings: Mapping[str, Any] | None = None,
 ) -> RunSummary:
     """Crawl one configured site into the archive; blocks; once per process.
 
     Raises UnknownSite / BadSiteConfig (before crawling), ArchiveUnavailable, CrawlFailed."""
-    spidercls = SiteSpider.for_site(load_site(site_key, sites_dir))
+    return crawl_sites([site_key], home=home, db=db, sites_dir=sites_dir, trigger=trigger,
+                       full=full, base_urls=base_urls, settings=settings)[0]
+
+
+def crawl_sites(
+    site_keys: Iterable[str],
+    *,
+    home: str | os.PathLike[str] | None = None,
+    db: str | None = None,
+    sites_dir: str | os.PathLike[str] | None = None,
+    trigger: str = "manual",
+    full: bool = False,
+    base_urls: Mapping[str, str] | None = None,
+    settings: Mapping[str, Any] | None = None,
+) -> list[RunSummary]:
+    """Crawl several sites at once, one run each, in one reactor; blocks; once per process.
+
+    ``base_urls`` maps real hosts to where their bytes are fetched from (the offline replica)
+    while the archive records the real URLs.  ``full`` refetches every known page."""
+    configs = [load_site(key, sites_dir) for key in site_keys]
     if trigger not in TRIGGERS:
         raise ValueError(f"trigger must be one of {', '.join(TRIGGERS)}, not {trigger!r}")
+    if any(config.browser for config in configs):
+        chromium_path()  # one clear line now rather than a browser launch failure later
     overrides = _location(settings, home, db)
     overrides["ARCHIVE_TRIGGER"] = trigger
+    overrides["CRAWL_FULL"] = full
+    if base_urls:
+        overrides["CRAWL_BASE_URLS"] = dict(base_urls)
     if sites_dir is not None:
         overrides["CRAWL_SITES_DIR"] = os.fspath(sites_dir)
-    crawler = _run(spidercls, overrides)
-    return _summary(crawler, site_key)
+    started = time.monotonic()
+    crawlers = _run([SiteSpider.for_site(config) for config in configs], overrides)
+    seconds = time.monotonic() - started
+    return [_summary(crawler, config.key, seconds)
+            for crawler, config in zip(crawlers, configs, strict=True)]
 
 
 def add_urls(
@@ -122,7 +161,7 @@ def add_urls(
     overrides = _location(settings, home, db)
     overrides["ARCHIVE_TRIGGER"] = "add"
     collector = _AddCollector()
-    crawler = _run(AddSpider, overrides, collector.connect, urls=given)
+    crawler = _run([AddSpider], overrides, collector.connect, urls=given)[0]
     failures = getattr(crawler.spider, "failures", {})
     reason = (crawler.stats.get_value("finish_reason") if crawler.stats else None) or "unknown"
     return [collector.outcome(i, url, failures, reason) for i, url in enumerate(given)]
@@ -137,8 +176,8 @@ def _location(settings: Mapping[str, Any] | None, home: Any, db: str | None) -> 
     return overrides
 
 
-def _run(spidercls: type[Spider], overrides: dict[str, Any],
-         before: Callable[[Crawler], None] | None = None, **spider_args: Any) -> Crawler:
+def _run(spiderclasses: list[type[Spider]], overrides: dict[str, Any],
+         before: Callable[[Crawler], None] | None = None, **spider_args: Any) -> list[Crawler]:
     global _reactor_used
     settings = crawl_settings(overrides)
     # Fail with the archive's one-line message now rather than inside the reactor.
@@ -148,15 +187,18 @@ def _run(spidercls: type[Spider], overrides: dict[str, Any],
                            "restart); run each crawl in its own process")
     _reactor_used = True
     process = CrawlerProcess(settings)
-    crawler = process.create_crawler(spidercls)
-    if before is not None:
-        before(crawler)
-    process.crawl(crawler, **spider_args)
+    crawlers = []
+    for spidercls in spiderclasses:
+        crawler = process.create_crawler(spidercls)
+        if before is not None:
+            before(crawler)
+        process.crawl(crawler, **spider_args)
+        crawlers.append(crawler)
     process.start()
-    return crawler
+    return crawlers
 
 
-def _summary(crawler: Crawler, site_key: str) -> RunSummary:
+def _summary(crawler: Crawler, site_key: str, seconds: float) -> RunSummary:
     stats = crawler.stats.get_stats() if crawler.stats else {}
     run_id = stats.get("archive/run_id")
     if run_id is None:
@@ -170,13 +212,18 @@ def _summary(crawler: Crawler, site_key: str) -> RunSummary:
         site=site_key,
         status=stats.get("archive/run_status", "failed"),
         finish_reason=stats.get("finish_reason"),
+        requests=int(stats.get("downloader/request_count", 0)),
         captures=int(stats.get("archive/captures", 0)),
+        not_modified=int(stats.get("crawl/not_modified", 0)),
         new_documents=outcome("new"),
         new_versions=outcome("new_version"),
         unchanged=outcome("unchanged"),
         duplicates=outcome("duplicate"),
         not_articles=outcome("not_article"),
         errors=int(stats.get("archive/errors", 0)),
+        seconds=seconds,
+        frontier={key.rsplit("/", 1)[1]: int(value) for key, value in stats.items()
+                  if key.startswith("archive/frontier/")},
     )
 
 

@@ -34,6 +34,11 @@ ITEM_PIPELINES = {"crawler.pipelines.ArchivePipeline": 300}
 CRAWL_SITES_DIR: str | None = None
 # Caps every site's max_pages for one crawl (0 = use each site's own budget).
 CRAWL_MAX_PAGES = 0
+# Fetch every known page again, unconditionally (``newsarchive crawl --full``).
+CRAWL_FULL = False
+# Real host -> base URL the bytes are fetched from instead (the offline replica, a mirror);
+# the archive still records the real URLs.  See crawler/handlers/hostmap.py.
+CRAWL_BASE_URLS: dict[str, str] = {}
 
 # --- Identity and manners ---------------------------------------------------------------------
 ADDONS = {"crawler.addons.useragent.ContactUserAgent": 0}  # sets USER_AGENT from the contact
@@ -77,6 +82,12 @@ DOWNLOAD_MAXSIZE = 20 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 5 * 1024 * 1024
 
 # --- Downloader -------------------------------------------------------------------------------
+DOWNLOAD_HANDLERS = {
+    "http": "crawler.handlers.hostmap.HostMappingDownloadHandler",
+    "https": "crawler.handlers.hostmap.HostMappingDownloadHandler",
+}
+# What really fetches; sites with ``browser = true`` switch it to scrapy-playwright's handler.
+CRAWL_INNER_DOWNLOAD_HANDLER = "scrapy.core.downloader.handlers.http11.HTTP11DownloadHandler"
 DOWNLOADER_MIDDLEWARES = {
     # Scrapy 2.19's robots.txt middleware lets through requests that wait for a pending
     # robots.txt (see crawler/middlewares/robotstxt.py); ours takes its place (100).

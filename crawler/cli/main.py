@@ -8,10 +8,10 @@ import sys
 from collections.abc import Sequence
 
 from archive import ArchiveUnavailable, BadURL, BlobMissing, NotFound
-from crawler.cli import add, clean, crawl, query, runs, show, sites
+from crawler.cli import add, clean, crawl, demo, query, runs, show, sites
 from crawler.cli.common import CliError
 
-VERBS = (add, crawl, sites, runs, query, show, clean)
+VERBS = (add, crawl, sites, runs, query, show, clean, demo)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -59,8 +59,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _crawler_errors() -> tuple[type[Exception], ...]:
     from crawler.run import CrawlFailed
     from crawler.sites import BadSiteConfig, UnknownSite
+    from crawler.sites.browser import BrowserUnavailable
 
-    return (UnknownSite, BadSiteConfig, CrawlFailed)
+    return (UnknownSite, BadSiteConfig, CrawlFailed, BrowserUnavailable)
 
 
 def _fail(message: str, code: int = 1) -> int:

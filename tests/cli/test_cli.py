@@ -197,7 +197,7 @@ def test_crawl_a_configured_site_then_list_runs_and_sites(web: WebServer, tmp_pa
     home = tmp_path / "home"
     crawled = newsarchive("--sites-dir", str(sites_dir), "crawl", "hongze-test", home=home)
     assert crawled.returncode == 0, crawled.stderr
-    assert "finished, 2 pages captured: 1 new" in crawled.stdout.decode()
+    assert "2 pages captured: 1 new" in crawled.stdout.decode()
 
     runs = newsarchive("runs", home=home).stdout.decode().splitlines()
     assert runs[1].split()[1:4] == ["hongze-test", "manual", "finished"]

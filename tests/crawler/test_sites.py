@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -45,8 +46,10 @@ def test_a_good_file_loads_with_defaults(sites: Path) -> None:
     assert config.name == "演示工信局"
     assert config.start_urls == ("http://gxj.example.gov.cn:8080/col/list.html",)
     assert config.allowed_domains == ("gxj.example.gov.cn",)  # host of the start URLs, no port
-    assert config.link_patterns == (r"/art/\d+\.html$",)
+    assert config.article_pattern == r"/art/\d+\.html$"
     assert config.max_pages == DEFAULT_MAX_PAGES
+    assert (config.cms, config.browser, config.stop_after_known_pages) == ("auto", False, 1)
+    assert config.revisit_after == timedelta(days=7)
     assert list(load_sites(sites)) == ["demo"]
 
 
@@ -78,7 +81,7 @@ def test_unknown_site_is_a_key_error_with_a_readable_message(sites: Path) -> Non
         ("demo", 'start_urls = ["http://a.example/"]\n', "'name' must be a non-empty string"),
         ("demo", 'name = "x"\nstart_urls = []\n', "at least one URL"),
         ("demo", 'name = "x"\nstart_urls = ["/col/list.html"]\n', "absolute http(s) URL"),
-        ("demo", GOOD + "follow_pattern = '(unclosed'\n", "'follow_pattern' is not a valid"),
+        ("demo", GOOD + "list_pattern = '(unclosed'\n", "'list_pattern' is not a valid"),
         ("demo", GOOD + "max_pages = 0\n", "'max_pages' must be a positive integer"),
         ("demo", GOOD + 'allowed_domains = ["http://a.example/"]\n', "bare host name"),
         ("demo", GOOD + 'key = "other"\n', "does not match the file name"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,7 +21,7 @@ from scrapy.utils.test import get_crawler
 from twisted.internet.defer import Deferred
 from twisted.python.failure import Failure
 
-from archive import BadURL
+from archive import BadURL, open_archive
 from crawler.items import Page
 from crawler.middlewares.robotstxt import SharedRobotsTxtMiddleware
 from crawler.sites import parse_site
@@ -31,10 +32,16 @@ from crawler.spiders.site import SiteSpider
 SITE = "http://gxj.example.gov.cn"
 
 
-def site_spider(settings: dict[str, Any] | None = None, **config: Any) -> SiteSpider:
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    return tmp_path / "home"
+
+
+def site_spider(home: Path, settings: dict[str, Any] | None = None, **config: Any) -> SiteSpider:
     data = {"name": "演示", "start_urls": [f"{SITE}/col/list.html"], **config}
     spidercls = SiteSpider.for_site(parse_site("demo", data))
-    return spidercls.from_crawler(get_crawler(spidercls, settings or {}))
+    crawler = get_crawler(spidercls, {"ARCHIVE_HOME": str(home), **(settings or {})})
+    return spidercls.from_crawler(crawler)
 
 
 def start(spider: Any) -> list[Request]:
@@ -68,42 +75,67 @@ LIST_LINKS = [
 ]
 
 
-def test_follows_matching_links_once_each_within_the_site() -> None:
-    spider = site_spider(article_pattern=r"/art/\d+\.html$", follow_pattern=r"list_\d+\.html$")
+def test_follows_matching_links_once_each_within_the_site(home: Path) -> None:
+    spider = site_spider(home, article_pattern=r"/art/\d+\.html$",
+                         list_pattern=r"list_\d+\.html$")
     assert followed(start(spider)) == [f"{SITE}/col/list.html"]
-    output = list(spider.parse(html(f"{SITE}/col/list.html", LIST_LINKS)))
+    output = list(spider.parse_list(html(f"{SITE}/col/list.html", LIST_LINKS)))
     assert isinstance(output[0], Page)
     assert followed(output) == [
         f"{SITE}/art/1.html",
         f"{SITE}/art/2.html",
-        f"{SITE}/col/list_2.html",
         "http://www.gxj.example.gov.cn/art/4.html",
+        f"{SITE}/col/list_2.html",
     ]
-    # A second list page linking the same articles schedules nothing new.
-    again = list(spider.parse(html(f"{SITE}/col/list_2.html", LIST_LINKS)))
+    # A second list page linking the same articles schedules nothing, and pages no further.
+    again = list(spider.parse_list(html(f"{SITE}/col/list_2.html",
+                                        [*LIST_LINKS, "list_3.html"])))
     assert followed(again) == []
     assert all(r.errback == spider.fetch_failed for r in output if isinstance(r, Request))
+    # Every link it found is in the archive's frontier; the off-site one as skipped.
+    with open_archive(home) as arc:
+        known = arc.known_urls("demo")
+    assert known["http://other.example.cn/art/3.html"].reason == "off-site"
+    assert {u: k.state for u, k in known.items() if k.state == "queued"} == {
+        f"{SITE}/art/1.html": "queued", f"{SITE}/art/2.html": "queued",
+        "http://www.gxj.example.gov.cn/art/4.html": "queued"}
 
 
-def test_without_patterns_every_link_on_the_site_is_followed() -> None:
-    spider = site_spider()
-    output = list(spider.parse(html(f"{SITE}/col/list.html", LIST_LINKS)))
-    assert f"{SITE}/about.html" in followed(output)
-    assert not any("other.example.cn" in url for url in followed(output))
-
-
-def test_max_pages_bounds_the_requests_of_a_crawl() -> None:
-    spider = site_spider(max_pages=3)
+def test_without_patterns_the_generic_rules_pick_articles_and_the_next_page(home: Path) -> None:
+    spider = site_spider(home)
     start(spider)
-    assert len(followed(list(spider.parse(html(f"{SITE}/col/list.html", LIST_LINKS))))) == 2
-    capped = site_spider({"CRAWL_MAX_PAGES": 1})
-    start(capped)
-    assert followed(list(capped.parse(html(f"{SITE}/col/list.html", LIST_LINKS)))) == []
+    page = html(f"{SITE}/col/list.html", [])
+    links = {
+        "/art/2024/7/24/art_123_456.html": "洪泽区召开全区工业经济推进会议",
+        "/2024-07/24/content_789.htm": "全市重大产业项目集中开工仪式举行",
+        "/about.html": "关于我们",
+        "list_2.html": "下一页",
+    }
+    anchors = "".join(f'<li><a href="{h}">{t}</a></li>' for h, t in links.items())
+    page = page.replace(body=f"<html><body><ul>{anchors}</ul></body></html>".encode())
+    assert followed(list(spider.parse_list(page))) == [
+        f"{SITE}/art/2024/7/24/art_123_456.html",
+        f"{SITE}/2024-07/24/content_789.htm",
+        f"{SITE}/col/list_2.html",
+    ]
 
 
-def test_error_pages_are_captured_but_not_mined_for_links() -> None:
-    spider = site_spider()
-    output = list(spider.parse(html(f"{SITE}/gone.html", LIST_LINKS, status=404)))
+def test_max_pages_bounds_the_requests_and_leaves_the_rest_queued(home: Path) -> None:
+    spider = site_spider(home, max_pages=3, article_pattern=r"/art/\d+\.html$")
+    start(spider)
+    assert len(followed(list(spider.parse_list(html(f"{SITE}/col/list.html", LIST_LINKS))))) == 2
+    with open_archive(home) as arc:
+        left = arc.known_urls("demo")["http://www.gxj.example.gov.cn/art/4.html"]
+    assert (left.state, left.reason) == ("queued", "not fetched yet: max_pages reached")
+    capped = site_spider(home, {"CRAWL_MAX_PAGES": 1}, article_pattern=r"/art/\d+\.html$")
+    start(capped)  # the start URL, then the three queued articles: only one fits
+    assert followed(list(capped.parse_list(html(f"{SITE}/col/list.html", LIST_LINKS)))) == []
+
+
+def test_error_pages_are_captured_but_not_mined_for_links(home: Path) -> None:
+    spider = site_spider(home)
+    start(spider)
+    output = list(spider.parse_list(html(f"{SITE}/gone.html", LIST_LINKS, status=404)))
     [page] = output
     assert isinstance(page, Page)
     assert (page.fetch.status, page.site, page.site_name) == (404, "demo", "演示")

@@ -1,0 +1,1 @@
+"""Download handlers (enabled in settings.DOWNLOAD_HANDLERS)."""
