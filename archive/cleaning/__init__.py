@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from archive.cleaning.article import Article
+from archive.cleaning.hints import ExtractionHints
 from archive.cleaning.pipeline import clean
 
-__all__ = ["Article", "clean"]
+__all__ = ["Article", "ExtractionHints", "clean"]

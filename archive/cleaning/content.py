@@ -1,12 +1,13 @@
-"""Main text: a CMS hint when it holds the article, else the densest block, then clean lines."""
+"""Main text: CMS markers or containers when they hold it, else the densest block; clean lines."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from copy import deepcopy
 from dataclasses import dataclass
 
 from archive.cleaning import patterns
-from archive.cleaning.metadata import label_value, title_key
+from archive.cleaning.metadata import byline_value, label_value, title_key
 from archive.cleaning.text import (
     Element,
     drop_elements,
@@ -18,9 +19,10 @@ from archive.cleaning.text import (
 
 # Thresholds, all in meaningful characters (letters and CJK; see text.meaningful_len).
 MIN_ARTICLE_CHARS = 40  # less than this is no article (list, error or index page)
-MIN_HINT_CHARS = 80  # a hinted container with less is an empty shell; use the generic method
+MIN_HINT_CHARS = 80  # a named container (.content, <article>) with less is an empty shell
+MIN_CMS_CHARS = 1  # a CMS's own text container (#zoom, .TRS_Editor) only has to hold some text
 MAX_LINK_DENSITY = 0.5  # more link text than this and the text is a list of links
-MAX_HINT_LINK_DENSITY = 0.3  # a hint that matched a whole-page wrapper has menus in it
+MAX_HINT_LINK_DENSITY = 0.3  # a named container that is a whole-page wrapper has menus in it
 MAX_FORM_SHARE = 0.5  # ASP.NET pages wrap everything in one <form>; other forms are widgets
 PARAGRAPH_CHARS = 40  # a line this long with sentence punctuation is article text
 SHORT_LINE_CHARS = 80  # only lines this short may be judged boilerplate by their words
@@ -42,15 +44,32 @@ class Content:
     is_article: bool
 
 
-def extract_content(root: Element, title: str | None) -> Content:
-    """Pick the element holding the article and render it as clean lines (mutates `root`)."""
-    drop_layout(root)
-    element = hinted_element(root)
+def extract_content(
+    root: Element,
+    title: str | None,
+    *,
+    container: Element | None = None,
+    info_lines: frozenset[str] = frozenset(),
+) -> Content:
+    """Pick the element holding the article and render it as clean lines (mutates `root`).
+
+    A `container` (a site's body selector matched it) replaces the search: its furniture is
+    dropped and its lines cleaned as any other, within CMS markers if it holds them.
+    `info_lines` (a site's info bars) are never text.
+    """
+    scope = root if container is None else container
+    drop_layout(scope)
+    element = marked_content(scope)
+    if element is None:
+        element = container
+    if element is None:
+        element = cms_element(root)
     if element is None:
         element = densest_element(root)
     if element is None:
         return Content("", is_article=False)
-    body = "\n".join(clean_lines(element_lines(element), title))
+    lines = [line for line in element_lines(element) if line not in info_lines]
+    body = "\n".join(clean_lines(lines, title))
     is_article = (
         meaningful_len(body) >= MIN_ARTICLE_CHARS and link_density(element) < MAX_LINK_DENSITY
     )
@@ -67,18 +86,50 @@ def drop_layout(root: Element) -> None:
             drop_tree(form)
 
 
-def hinted_element(root: Element) -> Element | None:
-    """The first CMS content container (`#zoom`, `.TRS_Editor`, ...) holding real article text."""
+def marked_content(scope: Element) -> Element | None:
+    """A copy of what lies between Hanweb's ContentStart and ContentEnd markers, if any text.
+
+    The markers need not be siblings (table templates put them in different cells): the copy
+    is their nearest common ancestor with everything before the start and after the end cut.
+    """
+    start = end = None
+    for meta in scope.iter("meta"):
+        name = (meta.get("name") or "").strip().lower()
+        if start is None and name == patterns.CONTENT_START:
+            start = meta
+        elif start is not None and name == patterns.CONTENT_END:
+            end = meta
+            break
+    if start is None or end is None:
+        return None
+    common = _common_ancestor(start, end)
+    nodes = list(common.iter())
+    first, last = nodes.index(start), nodes.index(end)
+    span = deepcopy(common)
+    span.tail = None
+    copied = list(span.iter())
+    _cut_before(copied[first], span)
+    _cut_after(copied[last], span)
+    return span if meaningful_len(text_of(span)) else None
+
+
+def cms_element(root: Element) -> Element | None:
+    """The CMS text container (`#zoom`, `.TRS_Editor`), else a named one with real text."""
     candidates = patterns.CONTENT_HINT_CANDIDATES(root)
-    for attribute, value in patterns.CONTENT_HINTS:
-        sized = [
-            (meaningful_len(text_of(el)), el) for el in candidates if _is(el, attribute, value)
-        ]
-        if not sized:
-            continue
-        size, best = max(sized, key=lambda pair: pair[0])
-        if size >= MIN_HINT_CHARS and link_density(best) < MAX_HINT_LINK_DENSITY:
-            return best
+    tiers = (
+        (patterns.CMS_CONTAINERS, MIN_CMS_CHARS),
+        (patterns.CONTENT_HINTS, MIN_HINT_CHARS),
+    )
+    for hints, min_chars in tiers:
+        for attribute, value in hints:
+            sized = [
+                (meaningful_len(text_of(el)), el) for el in candidates if _is(el, attribute, value)
+            ]
+            if not sized:
+                continue
+            size, best = max(sized, key=lambda pair: pair[0])
+            if size >= min_chars and link_density(best) < MAX_HINT_LINK_DENSITY:
+                return best
     return None
 
 
@@ -155,7 +206,7 @@ def is_info_line(line: str) -> bool:
         rest = line[: stamp.start()] + line[stamp.end() :]
         if meaningful_len(rest) <= STAMP_EXTRA_CHARS:
             return True
-    return any(
+    return byline_value([line]) is not None or any(
         label_value(pattern, [line], names=True) for pattern in (patterns.AUTHOR, patterns.EDITOR)
     )
 
@@ -185,16 +236,32 @@ def drop_title_lines(lines: list[str], title: str | None) -> list[str]:
 
 
 def drop_repeated_leads(lines: list[str]) -> list[str]:
-    """Drop a summary (导读, or an untitled truncated lead) that the text repeats below."""
+    """Drop a summary (导读, 摘要, or an untitled lead) that the text repeats below.
+
+    A labelled summary cut short (`摘要：...`) goes even when the text does not repeat it word
+    for word.  The repeat may run over a paragraph break, so the text below is compared as one
+    string without spaces.
+    """
+    leads = lines[:LEAD_LINES]
     kept: list[str] = []
-    for i, line in enumerate(lines[:LEAD_LINES]):
-        probe = patterns.LEAD_LABEL.sub("", line)[:LEAD_PROBE_CHARS]
-        repeated = meaningful_len(probe) >= LEAD_MIN_CHARS and any(
-            probe in later for later in lines[i + 1 :]
-        )
-        if not repeated:
+    for i, line in enumerate(leads):
+        later = _compact("".join(lines[i + 1 :]))
+        if not _is_summary(line, later):
             kept.append(line)
     return kept + lines[LEAD_LINES:]
+
+
+def _is_summary(line: str, later: str) -> bool:
+    label = patterns.LEAD_LABEL.match(line)
+    text = line[label.end() :] if label else line
+    if label and patterns.TRUNCATION.search(text):
+        return True
+    probe = _compact(text)[:LEAD_PROBE_CHARS]
+    return meaningful_len(probe) >= LEAD_MIN_CHARS and probe in later
+
+
+def _compact(text: str) -> str:
+    return patterns.WHITESPACE.sub("", text)
 
 
 def _mostly_noise_words(line: str) -> bool:
@@ -216,6 +283,31 @@ def _is(element: Element, attribute: str, value: str) -> bool:
 
 def _own_text(element: Element) -> str:
     return (element.text or "") + "".join(child.tail or "" for child in element)
+
+
+def _common_ancestor(first: Element, second: Element) -> Element:
+    ancestors = set(first.iterancestors())
+    return next(node for node in second.iterancestors() if node in ancestors)
+
+
+def _cut_before(node: Element, top: Element) -> None:
+    """Remove everything inside `top` that comes before `node` (tails go with their element)."""
+    while node is not top:
+        parent = node.getparent()
+        for sibling in list(node.itersiblings(preceding=True)):
+            parent.remove(sibling)
+        parent.text = None
+        node = parent
+
+
+def _cut_after(node: Element, top: Element) -> None:
+    """Remove everything inside `top` that comes after `node`."""
+    while node is not top:
+        parent = node.getparent()
+        for sibling in list(node.itersiblings()):
+            parent.remove(sibling)
+        node.tail = None
+        node = parent
 
 
 def _blocks_up(element: Element) -> Iterator[Element]:

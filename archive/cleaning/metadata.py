@@ -24,6 +24,10 @@ INFO_BAR_MAX_CHARS = 120
 # Label searches outside the info bar only trust short lines (bylines, footers of the article).
 LABEL_LINE_MAX_CHARS = 80
 MAX_NAME_CHARS = 40
+# One Chinese name has two to four characters; a longer "name" after 记者 is a sentence
+# (`记者从市工信局获悉`).  Names joined with `·` (transliterations) are exempt.
+MAX_NAME_TOKEN_CHARS = 4
+MIN_BYLINE_CHARS = 2
 # A line holding the title plus this much more still shows the title.
 TITLE_LINE_EXTRA_CHARS = 30
 # An <h1> shorter than this is a logo or a column name, not a headline.
@@ -52,10 +56,20 @@ class Metadata:
     extras: dict[str, str] = field(default_factory=dict)
 
 
-def extract_metadata(root: Element, url: str, *, fetched_at: datetime | None = None) -> Metadata:
-    """Read the head's meta tags, then the visible info bar near the title, then the URL."""
+def extract_metadata(
+    root: Element,
+    url: str,
+    *,
+    fetched_at: datetime | None = None,
+    title: str | None = None,
+) -> Metadata:
+    """Read the head's meta tags, then the visible info bar near the title, then the URL.
+
+    A `title` already known (from a site's selector) is used to find the info bar instead of
+    guessing the title.
+    """
     metas = meta_contents(root)
-    title = find_title(root, metas)
+    title = title or find_title(root, metas)
     body = root.find("body")
     lines = element_lines(body if body is not None else root)
     start = title_line_index(lines, title)
@@ -68,14 +82,18 @@ def extract_metadata(root: Element, url: str, *, fetched_at: datetime | None = N
     meta_author = _first(metas.get(k) for k in patterns.AUTHOR_META)
     if meta_author and not is_name_list(meta_author):  # CMS banners: "Page published at ..."
         meta_author = None
-    author = meta_author or label_value(patterns.AUTHOR, [*bar, *rest], names=True)
+    author = (
+        meta_author or label_value(patterns.AUTHOR, [*bar, *rest], names=True) or byline_value(rest)
+    )
     editor = label_value(patterns.EDITOR, [*bar, *rest], names=True)
+    site = _first(metas.get(k) for k in patterns.SITE_NAME_META)
     return Metadata(
         title=title,
         published=find_published(metas, bar, rest, url, fetched_at),
         source=source,
-        # Government CMSs fill Author with the publishing unit, some portals with the title.
-        author=author if author not in (source, title) else None,
+        # Government CMSs fill Author with the publishing unit or the site, some portals with
+        # the title.
+        author=author if author not in (source, title, site) else None,
         extras={"editor": editor} if editor else {},
     )
 
@@ -102,7 +120,7 @@ def find_title(root: Element, metas: dict[str, str]) -> str | None:
         return title
     page_title = normalize_space(root.findtext(".//title") or "")
     site = _first(metas.get(k) for k in patterns.SITE_NAME_META)
-    headings = (normalize_space(text_of(h1)).strip(_VALUE_TRIM) for h1 in root.iter("h1"))
+    headings = (heading_text(h1) for h1 in root.iter("h1"))
     in_title = [
         h
         for h in headings
@@ -111,6 +129,16 @@ def find_title(root: Element, metas: dict[str, str]) -> str | None:
     if in_title:
         return max(in_title, key=meaningful_len)
     return title_without_site(page_title, site)
+
+
+def heading_text(element: Element) -> str:
+    """The text of a heading element, without the separators some templates put around it."""
+    return trim_value(normalize_space(text_of(element)))
+
+
+def trim_value(text: str) -> str:
+    """`text` without the punctuation around label values and headings (`工業發展大會召開 |`)."""
+    return text.strip(_VALUE_TRIM)
 
 
 def title_without_site(page_title: str, site_name: str | None = None) -> str | None:
@@ -159,15 +187,48 @@ def label_value(
             value = re.sub(r"\s*([,，、])\s*", r"\1", match.group("value")).strip(_VALUE_TRIM)
             if not value or len(value) > MAX_NAME_CHARS or meaningful_len(value) == 0:
                 continue
-            if names and not is_name_list(value):
-                continue
+            if names:
+                value = leading_names(value)
+                if not value:
+                    continue
             return value
     return None
+
+
+def leading_names(value: str) -> str:
+    """The names that open a label's value: `许涛` of `许涛 我要评论(2 )`.
+
+    Lines are whitespace-normalized, so a value runs on into whatever the info bar prints next;
+    trailing words go until the rest is a name list that ends in no furniture word.
+    """
+    words = value.split(" ")
+    while words and (not is_name_list(" ".join(words)) or patterns.NOISE_WORDS.search(words[-1])):
+        words.pop()
+    return " ".join(words).strip(_VALUE_TRIM)
 
 
 def is_name_list(value: str) -> bool:
     """Letters, CJK and list punctuation only, short: `张乃川,张晔 孙安`, not a sentence."""
     return len(value) <= MAX_NAME_CHARS and bool(patterns.NAME_LIST.fullmatch(value))
+
+
+def byline_value(lines: Iterable[str]) -> str | None:
+    """The names in the first whole-line reporter credit without a label colon (`記者 王喆`)."""
+    for line in lines:
+        match = patterns.BYLINE.match(line)
+        if not match:
+            continue
+        value = match.group("value").strip(_VALUE_TRIM)
+        if meaningful_len(value) >= MIN_BYLINE_CHARS and _short_names(value):
+            return value
+    return None
+
+
+def _short_names(value: str) -> bool:
+    return all(
+        len(name) <= MAX_NAME_TOKEN_CHARS or "·" in name or "•" in name or name.isascii()
+        for name in patterns.NAME_SEPARATORS.split(value)
+    )
 
 
 def find_published(
@@ -181,13 +242,36 @@ def find_published(
 
     A date later than the fetch is a wrong pick (a copyright year, a deadline), not a scoop.
     """
-    limit = _aware(fetched_at) if fetched_at else None
     candidates = chain(
         (parse_date(metas[k]) for k in patterns.DATE_META if k in metas),
         dates_in(bar),
         dates_in(lines, labelled_only=True),
         url_dates(url),
     )
+    return first_credible(candidates, fetched_at)
+
+
+def with_time_of_day(day: Published, other: Published | None) -> Published:
+    """`day`, or `other` if that is the same day with the time `day` does not print.
+
+    A site's info bar may print only the day (`发布日期：2024-07-24`) where its PubDate meta tag
+    has the minute.
+    """
+    if other is None or has_time_of_day(day) or not has_time_of_day(other):
+        return day
+    same_day = other.value.astimezone(day.value.tzinfo).date() == day.value.date()
+    return other if same_day else day
+
+
+def has_time_of_day(published: Published) -> bool:
+    return bool(patterns.TIME_OF_DAY.search(published.raw))
+
+
+def first_credible(
+    candidates: Iterable[Published | None], fetched_at: datetime | None
+) -> Published | None:
+    """The first candidate that is no later than the fetch (all of them without a fetch time)."""
+    limit = _aware(fetched_at) if fetched_at else None
     for found in candidates:
         if found and (limit is None or found.value <= limit):
             return found

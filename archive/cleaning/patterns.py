@@ -56,6 +56,8 @@ DATE = re.compile(
     r"(?:\s*[:：分]\s*(?P<S>[0-5]\d))?(?:\.\d+)?"
     r"\s*(?P<tz>Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?"
 )
+# A printed date that also gives the time of day (`2024-07-24 10:33`, `10时33分`, ISO `T10:33`).
+TIME_OF_DAY = re.compile(r"\d\s*[:：时時]\s*\d")
 # A date announced as the publication time, e.g. `發布時間: 2024-07-24 10:33`.
 DATE_LABEL = re.compile(
     LABEL_START
@@ -78,7 +80,8 @@ URL_DATES = (
 _VALUE_END = r"(?=$|\s{2,}|\s*[|｜]|\s*(?:19|20)\d{2}\s*[-/.年]|\s+\S{1,8}[:：])"
 # Unlike names, a source never holds a space, so its value also ends at the first one.
 SOURCE = re.compile(
-    LABEL_START + r"(?:信息来源|信息來源|文章来源|文章來源|新闻来源|新聞來源|稿源|来源|來源"
+    LABEL_START
+    + r"(?:信息来源|信息來源|文章来源|文章來源|新闻来源|新聞來源|稿件来源|稿件來源|稿源|来源|來源"
     r"|发布者|發布者|發佈者|发布单位|發布單位|发布机构|發布機構)\s*[:：]\s*"
     rf"(?P<value>[^\s|｜]+?)(?=$|\s|[|｜]|(?:19|20)\d{{2}}\s*[-/.年]|[{CJK}]{{2,4}}[:：])"
 )
@@ -91,7 +94,18 @@ EDITOR = re.compile(
 )
 # A person-name list: letters, CJK and list punctuation only, so an interview line
 # such as `记者：您怎么看？` is not taken for a byline.
-NAME_LIST = re.compile(rf"[\w{CJK}·•. ,，、/]+")
+_NAME_CHARS = rf"\w{CJK}·•. ,，、/"
+NAME_LIST = re.compile(rf"[{_NAME_CHARS}]+")
+# Separators between the names of a list (`王喆 李堃`, `张乃川,张晔`).
+NAME_SEPARATORS = re.compile(r"[\s,，、/]+")
+# A reporter credit that is a whole line, with or without a colon: `記者 王喆`, `本报记者王喆`,
+# `（记者 王喆 通讯员 李堃）`.  The value stops before the 通讯员 part.  Only whole lines count:
+# `记者从市工信局获悉，...` opens many a paragraph.
+BYLINE = re.compile(
+    r"^[\s■●◆★▲►▶※(（【\[]*(?:本报|本報|融媒体|融媒體|全媒体|全媒體|特约|特約)?(?:记者|記者)"
+    rf"\s*[:：]?\s*(?P<value>[{_NAME_CHARS}]+?)[\s,，、]*"
+    rf"(?:通\s*[讯訊]\s*[员員]\s*[:：]?[{_NAME_CHARS}]*)?[\s)）】\]]*$"
+)
 
 # --- Titles ---------------------------------------------------------------------------------
 
@@ -129,7 +143,9 @@ _TAIL_WORDS = (
     r"责任编辑|責任編輯|上一篇|下一篇|上一条|下一条|上一條|下一條|相关阅读|相關閱讀|相关新闻|相關新聞"
     r"|相关文章|相關文章|延伸阅读|延伸閱讀|免责声明|免責聲明|版权所有|版權所有|版权声明|版權聲明"
     r"|声明\s*[:：]|聲明\s*[:：]|转载请注明|轉載請注明|关键词|關鍵詞|关键字|關鍵字|暂无关键词|暫無關鍵詞"
-    r"|网友点评|網友點評|相关评论|相關評論|参与评论|參與評論|总共\s*[:：]|總共\s*[:：]"
+    r"|网友点评|網友點評|网友评论|網友評論|相关评论|相關評論|参与评论|參與評論|发表评论|發表評論"
+    r"|最新评论|最新評論|热门评论|熱門評論|我要评论|我要評論|评论区|評論區"
+    r"|总共\s*[:：]|總共\s*[:：]|上一页|下一页|上一頁|下一頁"
 )
 _BULLETS = r"^[\s■●◆★▲►▶※【\[(（]*"
 TAIL_MARKER = re.compile(_BULLETS + rf"(?:{_TAIL_WORDS})")
@@ -151,6 +167,8 @@ CAPTION_ONLY = re.compile(
 )
 # A summary placed before the text and repeated in it.
 LEAD_LABEL = re.compile(r"^(?:导读|導讀|摘要|内容摘要|內容摘要|核心提示|提要)\s*[:：]\s*")
+# How a summary cut short ends (`摘要：11月8日上午,宿遷市宿城區召開...`).
+TRUNCATION = re.compile(r"(?:\.{3,}|…+|。。。)\s*$")
 
 # --- Tree cleaning and content selection ----------------------------------------------------
 
@@ -172,20 +190,30 @@ BLOCK_TAGS = frozenset(
 CELL_TAGS = frozenset(("td", "th"))
 
 
-# Where CMSs put the article text, most specific first: TRS/Hanweb gov sites (`#zoom`,
-# `.TRS_Editor`), HTML5 and schema.org markup, then common names.  Each is (attribute, value),
-# "tag" meaning the element name and "class" one class token.
-CONTENT_HINTS = (
+# Hanweb's markers around the article text: `<meta name="ContentStart">` ... `<meta
+# name="ContentEnd">` (lowercased names).
+CONTENT_START = "contentstart"
+CONTENT_END = "contentend"
+# Containers that CMSs fill with exactly the article text: Hanweb `#zoom`, TRS WCM's editor
+# output (`.TRS_Editor`, newer `.TRS_UEDITOR`).  Trusted whatever their length: a two-line
+# notice is still the article.  Each is (attribute, value), "class" meaning one class token.
+CMS_CONTAINERS = (
     ("id", "zoom"),
     ("class", "TRS_Editor"),
+    ("class", "TRS_UEDITOR"),
+)
+# Where other pages put the article text, most specific first: HTML5 and schema.org markup,
+# then common names.  These may be empty shells or whole-page wrappers, so they must hold real
+# text.  "tag" means the element name.
+CONTENT_HINTS = (
     ("tag", "article"),
     ("itemprop", "articleBody"),
     ("class", "article-content"),
     ("id", "content"),
     ("class", "content"),
 )
-# Everything any hint could match, found in one pass over the tree (seven passes cost ~2 ms).
+# Everything any of those could match, found in one pass over the tree (seven passes cost ~2 ms).
 CONTENT_HINT_CANDIDATES = etree.XPath(
     "//article | //*[@id='zoom' or @id='content' or @itemprop='articleBody'"
-    " or contains(@class, 'TRS_Editor') or contains(@class, 'content')]"
+    " or contains(@class, 'TRS_') or contains(@class, 'content')]"
 )

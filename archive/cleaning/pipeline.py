@@ -1,4 +1,4 @@
-"""The cleaning recipe: decode, parse, strip non-text, read metadata, pick the main text."""
+"""The cleaning recipe: decode, parse, strip non-text, site selectors, metadata, main text."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from archive.cleaning import patterns
 from archive.cleaning.article import Article
 from archive.cleaning.content import extract_content
 from archive.cleaning.decode import decode_html, looks_binary
-from archive.cleaning.metadata import extract_metadata
+from archive.cleaning.hints import MISSED_KEY, NO_HINTS, ExtractionHints, read_hints
+from archive.cleaning.metadata import extract_metadata, with_time_of_day
 from archive.cleaning.ruby import drop_ruby_annotations, strip_inline_pinyin
 from archive.cleaning.text import drop_elements, parse_html
 
@@ -23,11 +24,14 @@ def clean(
     headers: Headers | None = None,
     *,
     fetched_at: datetime | None = None,
+    hints: ExtractionHints | None = None,
 ) -> Article:
     """Turn one fetched page into an Article; never raises on bad input.
 
     Only the Content-Type header matters (for its charset).  `fetched_at` bounds the
-    publication time: a date after the fetch is a misreading and is passed over.
+    publication time: a date after the fetch is a misreading and is passed over.  `hints` are
+    a site's selectors, tried first for each field; a selector that matches nothing leaves its
+    field to the generic path and is named in `extras["hints_missed"]` (comma-separated).
     """
     if looks_binary(body):  # before decoding: detection on binary bytes is slow and pointless
         return Article(url=url, is_article=False)
@@ -47,19 +51,29 @@ def clean(
         return base
     drop_elements(root, patterns.ALWAYS_DROP)
     drop_ruby_annotations(root)
-    # Metadata reads the page before layout is stripped: info bars often sit in <header>.
-    meta = extract_metadata(root, url, fetched_at=fetched_at)
-    content = extract_content(root, meta.title)
+    # Selectors and metadata read the page before layout is stripped: info bars often sit in
+    # <header>.
+    hinted = NO_HINTS
+    if hints is not None and not hints.is_empty:
+        hinted = read_hints(root, hints, fetched_at=fetched_at)
+    meta = extract_metadata(root, url, fetched_at=fetched_at, title=hinted.title)
+    content = extract_content(root, meta.title, container=hinted.body, info_lines=hinted.info_lines)
+    published = meta.published
+    if hinted.published:
+        published = with_time_of_day(hinted.published, meta.published)
+    extras = dict(meta.extras)
+    if hinted.missed:
+        extras[MISSED_KEY] = ",".join(hinted.missed)
     return replace(
         base,
         title=meta.title,
-        published=meta.published.value if meta.published else None,
-        published_raw=meta.published.raw if meta.published else None,
-        source=meta.source,
-        author=meta.author,
+        published=published.value if published else None,
+        published_raw=published.raw if published else None,
+        source=hinted.source or meta.source,
+        author=hinted.author or meta.author,
         body=content.body,
         is_article=content.is_article,
-        extras=meta.extras,
+        extras=extras,
     )
 
 

@@ -10,8 +10,9 @@ from archive.cleaning.content import (
     drop_repeated_leads,
     extract_content,
     is_boilerplate,
+    marked_content,
 )
-from archive.cleaning.text import parse_html
+from archive.cleaning.text import element_lines, parse_html
 
 PARAGRAPHS = (
     "为深入贯彻落实制造强省战略，加快推进智能制造发展，经企业申报、地方推荐、专家评审和网上公示，现将名单予以公布。",
@@ -99,6 +100,15 @@ def test_list_of_links_is_not_an_article() -> None:
         "2023-06-24 19:04:19 來源:搜狐號-信息新報",
         "發布時間: 2024-07-24 10:33 關注度:675",
         "作者:张乃川 ,张晔 孙安 谢卫 王铭",
+        "作者:王喆",
+        "記者 王喆",
+        "（记者 王喆 通讯员 李堃）",
+        "■融媒體記者 葉 列 唐筱葳,通 訊 員 華明剛",
+        "发布日期：2024-07-24 信息来源：洪泽区工信局",
+        "发布时间：2024-07-24 10:33 来源：淮安日报",
+        "發表時間:2018-3-6 發布者:海瀛產發集團 瀏覽次數:120",
+        "来源:宿迁经信网2016-11-14",
+        "2020年03月19日08:27 来源:西楚网",
         "(資料圖片)",
         "关键词：智能制造",
         "| |",
@@ -119,6 +129,8 @@ def test_boilerplate_lines(line: str) -> None:
         "1 江苏沃盾耐磨新材料有限公司 淮安市",
         "声明指出，将依法维护企业合法权益。",
         "记者王铭:“人勤春来早,奋斗正当时。”",
+        "记者从市工信局获悉",
+        "记者节",
         "资金来源:省级工业和信息产业转型升级专项资金",
         "会议时间：2024年8月1日上午9:00",
         "（完）",
@@ -152,3 +164,162 @@ def test_headline_and_what_stands_above_it_are_dropped() -> None:
 
     # A later mention of the title, inside the text, stays.
     assert clean_lines(lines, "宿迁召开激光产业园建设会办会") == lines[2:]
+
+
+# --- Hanweb markers and CMS containers --------------------------------------------------------
+
+NOTICE = (
+    "经研究，决定自2024年8月1日起调整全区工业用地出让最低价标准，"
+    "具体标准详见附件，请各镇街、各有关部门遵照执行。"
+)
+SIDEBAR_TEXT = "".join(
+    f"<p>第{i}项服务事项：企业开办、项目审批、不动产登记等事项实行一窗受理、集成服务，办理时限压缩一半。</p>"
+    for i in range(4)
+)
+
+
+def _marked(html: str) -> list[str] | None:
+    root = parse_html(html)
+    assert root is not None
+    span = marked_content(root)
+    return None if span is None else element_lines(span)
+
+
+def test_marked_span_between_sibling_markers() -> None:
+    html = (
+        "<div id='zoom'><p>扫一扫在手机打开当前页</p><meta name='ContentStart'>"
+        f"<p>{PARAGRAPHS[0]}</p>导语后的文字<p>{PARAGRAPHS[1]}</p><meta name='ContentEnd'>"
+        "<p>附件：1.申报表.doc</p></div>"
+    )
+
+    assert _marked(html) == [PARAGRAPHS[0], "导语后的文字", PARAGRAPHS[1]]
+
+
+def test_marked_span_across_table_cells() -> None:
+    html = (
+        "<table><tr><td class='bt'>标题</td></tr>"
+        "<tr><td><span>发布日期：2024-07-24</span><meta name='CONTENTSTART'>"
+        f"<p>{PARAGRAPHS[0]}</p></td></tr>"
+        f"<tr><td><p>{PARAGRAPHS[1]}</p><meta name='ContentEnd'><p>【打印本页】</p></td></tr>"
+        "<tr><td>主办单位：某某区人民政府</td></tr></table>"
+    )
+
+    assert _marked(html) == list(PARAGRAPHS)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        f"<div><meta name='ContentStart'><p>{PARAGRAPHS[0]}</p></div>",  # no end
+        f"<div><meta name='ContentEnd'><p>{PARAGRAPHS[0]}</p><meta name='ContentStart'></div>",
+        f"<div><p>{PARAGRAPHS[0]}</p><meta name='ContentStart'><img src='a.png'>"
+        "<meta name='ContentEnd'></div>",
+    ],
+    ids=["no-end", "reversed", "no-text"],
+)
+def test_no_usable_marked_span(html: str) -> None:
+    assert _marked(html) is None
+
+
+def test_markers_beat_a_denser_block_around_them() -> None:
+    # Old jcms table templates: the cell holds the text, then a long site notice.
+    html = (
+        "<table><tr><td class='bt_content'><meta name='ContentStart'>"
+        f"<p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p><meta name='ContentEnd'>"
+        f"<div class='wzsm'>{SIDEBAR_TEXT}</div></td></tr></table>"
+    )
+
+    body, is_article = _body(html)
+
+    assert body.split("\n") == list(PARAGRAPHS)
+    assert is_article
+
+
+def test_markers_inside_a_hinted_container_narrow_it() -> None:
+    root = parse_html(
+        f"<div class='main'><div class='x'>{SIDEBAR_TEXT}</div><meta name='ContentStart'>"
+        f"<p>{PARAGRAPHS[0]}</p><meta name='ContentEnd'></div>"
+    )
+    assert root is not None
+    container = root.find(".//div")
+    assert container is not None
+
+    assert extract_content(root, None, container=container).body == PARAGRAPHS[0]
+
+
+@pytest.mark.parametrize(
+    "container",
+    [
+        "<div id='zoom'>",
+        "<div class='TRS_Editor'>",
+        "<div class='trs_editor_view TRS_UEDITOR trs_paper_default'>",
+    ],
+)
+def test_short_notice_in_a_cms_container_beats_a_longer_sidebar(container: str) -> None:
+    html = f"<div class='side'>{SIDEBAR_TEXT}</div>{container}<p>{NOTICE}</p></div>"
+
+    body, is_article = _body(html)
+
+    assert body == NOTICE
+    assert is_article
+
+
+def test_short_text_in_a_generic_content_div_is_not_trusted() -> None:
+    html = f"<div class='side'>{SIDEBAR_TEXT}</div><div class='content'><p>{NOTICE}</p></div>"
+
+    body, _ = _body(html)
+
+    assert body != NOTICE
+
+
+# --- Summaries, widgets, pagers ---------------------------------------------------------------
+
+
+def test_summary_repeating_text_across_a_paragraph_break_is_dropped() -> None:
+    opening = "各设区市工业和信息化局："
+    summary = "摘要：" + (opening + PARAGRAPHS[0])[:40]
+    lines = [summary, opening, PARAGRAPHS[0]]
+
+    assert drop_repeated_leads(lines) == lines[1:]
+
+
+@pytest.mark.parametrize("ellipsis", ["...", "…", "……"])
+def test_truncated_labelled_summary_is_dropped_even_when_not_repeated(ellipsis: str) -> None:
+    lines = ["摘要：本文介绍了全市智能制造示范工厂的建设经验" + ellipsis, *PARAGRAPHS]
+
+    assert drop_repeated_leads(lines) == list(PARAGRAPHS)
+
+
+def test_whole_abstract_that_is_not_repeated_stays() -> None:
+    lines = ["摘要：全市智能制造示范工厂建设取得明显成效。", *PARAGRAPHS]
+
+    assert drop_repeated_leads(lines) == lines
+
+
+@pytest.mark.parametrize(
+    "marker",
+    [
+        "网友评论",
+        "發表評論",
+        "最新评论",
+        "我要评论",
+        "总共: 2页 上一页 1 2 下一页",
+        "下一頁",
+        "免责声明：本网转载的文章",
+    ],
+)
+def test_comment_widgets_pagers_and_disclaimers_end_the_text(marker: str) -> None:
+    lines = [
+        PARAGRAPHS[0],
+        marker,
+        "匿名网友 2024-07-25 09:12",
+        "宿迁的新能源产业发展真快，为经开区点赞！",
+    ]
+
+    assert cut_tail(lines) == [PARAGRAPHS[0]]
+
+
+def test_trailing_reporter_lines_are_not_text() -> None:
+    lines = [PARAGRAPHS[0], PARAGRAPHS[1], "記者 王喆"]
+
+    assert clean_lines(lines, None) == list(PARAGRAPHS)

@@ -8,12 +8,15 @@ import pytest
 
 from archive.cleaning import patterns
 from archive.cleaning.metadata import (
+    Published,
+    byline_value,
     dates_in,
     extract_metadata,
     label_value,
     parse_date,
     title_without_site,
     url_dates,
+    with_time_of_day,
 )
 from archive.cleaning.text import parse_html
 
@@ -150,6 +153,7 @@ def test_logo_h1_not_in_title_is_not_the_headline() -> None:
         ),
         ("稿源: 新华日报 作者: 张三", "新华日报"),
         ("發布者:海瀛產發集團 瀏覽次數:120 |", "海瀛產發集團"),
+        ("稿件来源：宿城区融媒体中心", "宿城区融媒体中心"),
         ("资金来源:省级专项资金", None),  # 来源 inside a word is no label
     ],
 )
@@ -163,11 +167,26 @@ def test_source_label(line: str, expected: str | None) -> None:
         ("作者:张乃川 ,张晔 孙安 谢卫 王铭", "张乃川,张晔 孙安 谢卫 王铭"),
         ("记者：王铭  通讯员：李四", "王铭"),
         ("来源：宿迁日报 作者：张三 编辑：李四", "张三"),
+        ("来源:激光制造网2024-09-03 作者:许涛 我要评论(2 )", "许涛"),  # a widget runs on
+        ("作者:许涛 阅读", "许涛"),
         ("记者：您怎么看待今年的工业经济形势？", None),  # an interview question, not a byline
     ],
 )
 def test_author_label(line: str, expected: str | None) -> None:
     assert label_value(patterns.AUTHOR, [line], names=True) == expected
+
+
+def test_author_meta_naming_the_site_is_no_author() -> None:
+    root = parse_html(
+        "<html><head><title>标题</title><meta name='SiteName' content='宿迁市工业和信息化局'>"
+        "<meta name='Author' content='宿迁市工业和信息化局'>"
+        "<meta name='ContentSource' content='宿迁日报'></head><body><h1>标题</h1></body></html>"
+    )
+    assert root is not None
+
+    meta = extract_metadata(root, "http://x/")
+
+    assert (meta.source, meta.author) == ("宿迁日报", None)
 
 
 def test_author_meta_that_is_no_name_gives_way_to_the_byline() -> None:
@@ -181,3 +200,95 @@ def test_author_meta_that_is_no_name_gives_way_to_the_byline() -> None:
     meta = extract_metadata(root, "http://x/")
 
     assert (meta.source, meta.author) == ("光明日报", "詹媛")
+
+
+# --- Info bars as the crawled sites print them ------------------------------------------------
+
+TITLE = "洪泽区召开2024年上半年工业经济运行分析会"
+TEXT = (
+    "7月23日下午，洪泽区召开2024年上半年工业经济运行分析会，"
+    "总结上半年全区工业经济运行情况，部署下半年重点工作。"
+)
+
+
+def _page(bar: str, after: str = "") -> str:
+    return (
+        f"<html><head><title>{TITLE}_某某网</title></head><body>"
+        f"<div class='nav'><a href='/'>首页</a> <a href='/news/'>新闻中心</a></div>"
+        f"<h1>{TITLE}</h1><div class='info'>{bar}</div>"
+        f"<div class='text'><p>{TEXT}</p><p>{after}</p></div></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("bar", "raw", "source"),
+    [
+        ("发布日期：2024-07-24 信息来源：洪泽区工信局", "2024-07-24", "洪泽区工信局"),
+        ("發布時間: 2024-07-24 10:33&nbsp;&nbsp;關注度:675", "2024-07-24 10:33", None),
+        ("2020年03月19日08:27 来源:西楚网", "2020年03月19日08:27", "西楚网"),
+        ("發表時間:2018-3-6 發布者:海瀛產發集團 瀏覽次數:120", "2018-3-6", "海瀛產發集團"),
+        ("来源:宿迁经信网2016-11-14", "2016-11-14", "宿迁经信网"),
+        ("发布时间：2024-07-24 10:33 来源：淮安日报", "2024-07-24 10:33", "淮安日报"),
+        (
+            "<span>发布时间：2024-07-24 10:33</span><span>来源：淮安日报</span>",
+            "2024-07-24 10:33",
+            "淮安日报",
+        ),
+    ],
+)
+def test_info_bars_of_the_crawled_sites(bar: str, raw: str, source: str | None) -> None:
+    root = parse_html(_page(bar))
+    assert root is not None
+
+    meta = extract_metadata(root, "http://x/")
+
+    assert meta.published is not None
+    assert (meta.published.raw, meta.source, meta.author) == (raw, source, None)
+
+
+@pytest.mark.parametrize(
+    "line", ["作者:王喆", "記者 王喆", "本报记者 王喆", "（记者 王喆 通讯员 李堃）"]
+)
+def test_trailing_reporter_line_is_the_author(line: str) -> None:
+    root = parse_html(_page("发布时间：2024-07-24 10:33", after=line))
+    assert root is not None
+
+    assert extract_metadata(root, "http://x/").author == "王喆"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("記者 王喆", "王喆"),
+        ("记者：王喆", "王喆"),
+        ("本報記者王喆 李堃", "王喆 李堃"),
+        ("（记者 王喆 通讯员 李堃）", "王喆"),
+        ("■融媒體記者 葉 列 唐筱葳,通 訊 員 華明剛", "葉 列 唐筱葳"),
+        ("记者 买买提·艾力", "买买提·艾力"),
+        ("记者从市工信局获悉", None),  # the opening of a sentence
+        ("记者节", None),
+        ("记者王铭:“人勤春来早,奋斗正当时。”", None),
+        ("文字记者 王喆", None),  # only whole credits; 文字记者 is no label we know
+    ],
+)
+def test_byline_without_colon(line: str, expected: str | None) -> None:
+    assert byline_value([line]) == expected
+
+
+def _published(raw: str) -> Published:
+    found = parse_date(raw)
+    assert found is not None
+    return found
+
+
+@pytest.mark.parametrize(
+    ("day", "other", "expected"),
+    [
+        ("2024-07-24", "2024-07-24 10:33", "2024-07-24 10:33"),  # same day, with the minute
+        ("2024-07-24", "2024-07-23 10:33", "2024-07-24"),  # another day: keep the hint
+        ("2024-07-24 09:00", "2024-07-24 10:33", "2024-07-24 09:00"),  # already has a time
+        ("2024-07-24", "2024-07-24", "2024-07-24"),
+    ],
+)
+def test_a_day_takes_the_time_of_the_same_day(day: str, other: str, expected: str) -> None:
+    assert with_time_of_day(_published(day), _published(other)).raw == expected
