@@ -130,7 +130,8 @@ def crawl_sites(
         chromium_path()  # one clear line now rather than a browser launch failure later
     overrides = _location(settings, home, db)
     overrides["ARCHIVE_TRIGGER"] = trigger
-    overrides["CRAWL_FULL"] = full
+    if full:
+        overrides["CRAWL_FULL"] = True
     if base_urls:
         overrides["CRAWL_BASE_URLS"] = dict(base_urls)
     if sites_dir is not None:

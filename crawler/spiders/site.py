@@ -30,6 +30,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 from scrapy import FormRequest, Request
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response, TextResponse
+from scrapy_playwright.page import PageMethod
 from twisted.python.failure import Failure
 
 from archive import Article, BadURL, Discovery, Visit, canonicalize, clean
@@ -158,6 +159,9 @@ class SiteSpider(CaptureSpider):
         request_meta = {KIND: kind, **(meta or {})}
         if render:
             request_meta["playwright"] = True
+            # Lists fill themselves from XHR after "load": wait until the network is quiet.
+            request_meta["playwright_page_methods"] = [
+                PageMethod("wait_for_load_state", "networkidle")]
         callback = {"list": self.parse_list, "sitemap": self.parse_sitemap,
                     "feed": self.parse_feed}.get(kind, self.parse_article)
         if render:

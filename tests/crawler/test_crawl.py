@@ -97,7 +97,7 @@ def test_crawl_site_follows_lists_to_articles_and_records_the_run(web: WebServer
         name = "演示工信局"
         start_urls = ["{web.url('/col/list.html')}"]
         article_pattern = '/art/\\d+\\.html$'
-        follow_pattern = '/col/list(_\\d+)?\\.html$'
+        list_pattern = '/col/list(_\\d+)?\\.html$'
     """), encoding="utf-8")
     home = tmp_path / "home"
 

@@ -209,3 +209,14 @@ def test_every_request_waiting_for_a_pending_robots_txt_gets_its_rules() -> None
         return await asyncio.gather(*waiting)
 
     assert asyncio.run(three_waiters()) == [rules, rules, rules]
+
+
+def test_trap_urls_are_recorded_as_skipped_not_fetched(home: Path) -> None:
+    spider = site_spider(home, article_pattern=r"\.html$")
+    start(spider)
+    trap = f"{SITE}/a/b/a/b/a/b/art/5.html"
+    assert followed(list(spider.parse_list(html(f"{SITE}/col/list.html", [trap])))) == []
+    with open_archive(home) as arc:
+        entry = arc.known_urls("demo")[trap]
+    assert entry.state == "skipped"
+    assert entry.reason is not None and entry.reason.startswith("trap: ")
