@@ -61,15 +61,26 @@ class KnownURL:
     failures: int
 
 
+_KNOWN_COLUMNS = (FrontierEntry.url, FrontierEntry.kind, FrontierEntry.state,
+                  FrontierEntry.reason, FrontierEntry.fetched_at, FrontierEntry.next_visit_at,
+                  FrontierEntry.etag, FrontierEntry.last_modified, FrontierEntry.failures)
+
+
 def snapshot(session: Session, site_id: int) -> dict[str, KnownURL]:
     """Every URL known for the site, by canonical URL."""
-    rows = session.execute(
-        select(FrontierEntry.url, FrontierEntry.kind, FrontierEntry.state, FrontierEntry.reason,
-               FrontierEntry.fetched_at, FrontierEntry.next_visit_at, FrontierEntry.etag,
-               FrontierEntry.last_modified, FrontierEntry.failures)
-        .where(FrontierEntry.site_id == site_id)
-    )
+    rows = session.execute(select(*_KNOWN_COLUMNS).where(FrontierEntry.site_id == site_id))
     return {row.url: KnownURL(*row) for row in rows}
+
+
+def entries(session: Session, site_id: int, state: str | None = None,
+            limit: int | None = None) -> list[KnownURL]:
+    """The site's URLs, most recently settled first, optionally in one state."""
+    query = select(*_KNOWN_COLUMNS).where(FrontierEntry.site_id == site_id)
+    if state is not None:
+        _check("page", state)
+        query = query.where(FrontierEntry.state == state)
+    query = query.order_by(FrontierEntry.updated_at.desc(), FrontierEntry.id.desc()).limit(limit)
+    return [KnownURL(*row) for row in session.execute(query)]
 
 
 def discover(session: Session, site_id: int, found: Iterable[Discovery],

@@ -18,7 +18,7 @@ from archive import feed, frontier, migrations, query
 from archive.blobs import BlobStore
 from archive.cleaning import Article, clean
 from archive.db import make_engine, write_engine
-from archive.models import Capture, Run
+from archive.models import Capture, Run, Site
 from archive.records import (
     Change,
     DocumentDetail,
@@ -152,6 +152,13 @@ class Archive:
         with Session(self._writer) as session, session.begin():
             frontier.settle(session, ensure_site(session, site), url, kind, state, reason=reason,
                             run_id=run_id, fetched_at=fetched_at, revisit_after=revisit_after)
+
+    def frontier(self, site: str, state: str | None = None,
+                 limit: int | None = None) -> list[frontier.KnownURL]:
+        """The site's frontier, most recently settled first (``state`` filters)."""
+        with self._read() as session:
+            site_id = session.execute(select(Site.id).where(Site.key == site)).scalar()
+            return [] if site_id is None else frontier.entries(session, site_id, state, limit)
 
     def frontier_counts(self, site: str, run_id: int | None = None) -> dict[str, int]:
         """URLs per frontier state for the site (only those a run last touched, with run_id)."""

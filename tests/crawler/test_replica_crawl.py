@@ -123,6 +123,10 @@ def test_robots_txt_is_respected_and_recorded(demo: tuple[Path, str, str]) -> No
             select(FrontierEntry.url, FrontierEntry.reason).where(FrontierEntry.state == "skipped")
         ).all())
     assert any(refused.get(url) == "refused by robots.txt" for url in hidden)
+    shown = newsarchive("--home", str(home), "frontier", "hongze", "--state", "skipped")
+    assert shown.returncode == 0, shown.stderr
+    assert "skipped 1" in shown.stdout.splitlines()[0]
+    assert "refused by robots.txt" in shown.stdout
 
 
 def test_the_second_demo_run_is_incremental(demo: tuple[Path, str, str]) -> None:
@@ -241,3 +245,21 @@ def _wait_for_captures(home: Path, count: int, child: subprocess.Popen[bytes]) -
                 return
         time.sleep(0.1)
     raise AssertionError(json.dumps({"captures": "never reached", "wanted": count}))
+
+
+def test_scrapy_crawl_runs_the_same_site_spider(tmp_path: Path) -> None:
+    sites_dir = tmp_path / "my-sites"
+    sites_dir.mkdir()
+    shutil.copy(EXTRA_SITES / "hanews.toml", sites_dir)
+    home = tmp_path / "home"
+    with Replica(sites=["hanews"]) as replica:
+        done = subprocess.run(
+            [sys.executable, "-m", "scrapy", "crawl", "hanews",
+             "-s", f"CRAWL_BASE_URLS={json.dumps(replica.base_urls)}",
+             "-s", f"ARCHIVE_HOME={home}", "-s", "DOWNLOAD_DELAY=0",
+             "-s", "AUTOTHROTTLE_ENABLED=0"],
+            cwd=ROOT, capture_output=True, text=True, timeout=300,
+            env={**os.environ, "NEWSARCHIVE_SITES_DIR": str(sites_dir)})
+        assert done.returncode == 0, done.stderr[-3000:]
+        with open_archive(home) as arc:
+            assert mismatches(arc, replica.truth("hanews")) == []
