@@ -11,6 +11,7 @@ finding ``scrapy.cfg`` from the current directory), then the keyword arguments, 
 
 from __future__ import annotations
 
+import importlib
 import os
 import time
 from collections.abc import Callable, Iterable, Mapping
@@ -26,7 +27,7 @@ from scrapy.settings import Settings
 from archive import WriteResult, canonicalize, open_archive
 from crawler.items import Page
 from crawler.pipelines import TRIGGERS
-from crawler.sites import load_site
+from crawler.sites import BadSiteConfig, load_site
 from crawler.sites.browser import chromium_path
 from crawler.spiders.add import ADD_INDEX, AddSpider
 from crawler.spiders.site import SiteSpider
@@ -128,6 +129,13 @@ def crawl_sites(
         raise ValueError(f"trigger must be one of {', '.join(TRIGGERS)}, not {trigger!r}")
     if any(config.browser for config in configs):
         chromium_path()  # one clear line now rather than a browser launch failure later
+    for config in configs:
+        if config.hook:
+            try:
+                importlib.import_module(config.hook)
+            except ImportError as exc:
+                raise BadSiteConfig(f"{config.source or config.key}: hook {config.hook!r} "
+                                    f"cannot be imported: {exc}") from None
     overrides = _location(settings, home, db)
     overrides["ARCHIVE_TRIGGER"] = trigger
     if full:

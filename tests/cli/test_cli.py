@@ -203,3 +203,16 @@ def test_crawl_a_configured_site_then_list_runs_and_sites(web: WebServer, tmp_pa
     assert runs[1].split()[1:4] == ["hongze-test", "manual", "finished"]
     sites = newsarchive("--sites-dir", str(sites_dir), "sites", home=home).stdout.decode()
     assert "hongze-test" in sites and "洪泽区人民政府（测试）" in sites and "finished" in sites
+
+
+def test_a_site_whose_hook_cannot_be_imported_is_one_clear_line(tmp_path: Path) -> None:
+    sites_dir = tmp_path / "sites"
+    sites_dir.mkdir()
+    (sites_dir / "odd.toml").write_text(
+        'name = "x"\nstart_urls = ["http://a.example/"]\nhook = "no_such_module_here"\n',
+        encoding="utf-8")
+    done = newsarchive("--sites-dir", str(sites_dir), "crawl", "odd", home=tmp_path / "home")
+    assert done.returncode == 1
+    assert done.stderr.decode().splitlines() == [
+        f"newsarchive: error: {sites_dir / 'odd.toml'}: hook 'no_such_module_here' cannot be "
+        "imported: No module named 'no_such_module_here'"]

@@ -220,3 +220,21 @@ def test_trap_urls_are_recorded_as_skipped_not_fetched(home: Path) -> None:
         entry = arc.known_urls("demo")[trap]
     assert entry.state == "skipped"
     assert entry.reason is not None and entry.reason.startswith("trap: ")
+
+
+def test_a_site_hook_module_supplies_article_links_and_next_pages(
+        home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "odd_site_hook.py").write_text(
+        "from crawler.adapters import Link\n"
+        "def article_links(root, url):\n"
+        "    return [Link(url.rsplit('/', 1)[0] + '/' + li.get('data-id') + '.html')\n"
+        "            for li in root.iter('li')]\n"
+        "def next_page_urls(root, url):\n"
+        "    return [url.replace('list.html', 'list_2.html')]\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    spider = site_spider(home, hook="odd_site_hook")
+    start(spider)
+    page = html(f"{SITE}/col/list.html", []).replace(
+        body=b'<html><body><ul><li data-id="a1">x</li><li data-id="a2">y</li></ul></body></html>')
+    assert followed(list(spider.parse_list(page))) == [
+        f"{SITE}/col/a1.html", f"{SITE}/col/a2.html", f"{SITE}/col/list_2.html"]
