@@ -27,7 +27,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import urldefrag, urljoin, urlsplit
 
-from scrapy import FormRequest, Request
+from scrapy import FormRequest, Request, signals
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response, TextResponse
 from scrapy_playwright.page import PageMethod
@@ -102,7 +102,17 @@ class SiteSpider(CaptureSpider):
         cap = crawler.settings.getint("CRAWL_MAX_PAGES")
         if cap > 0:
             spider.budget = min(spider.budget, cap)
+        crawler.signals.connect(spider.robots_parsed, signal=signals.robots_parsed)
         return spider
+
+    def robots_parsed(self, robotparser: Any, request: Request) -> None:
+        """A site that configures no sitemaps still gets those its robots.txt names."""
+        if self.site.sitemaps or self.plan is None or self.crawler.engine is None:
+            return
+        for url in getattr(getattr(robotparser, "rp", None), "sitemaps", None) or ():
+            if self.skip_reason(url) is None \
+                    and (sitemap := self.follow(url, "sitemap", priority=30)) is not None:
+                self.crawler.engine.crawl(sitemap)
 
     # -- starting ------------------------------------------------------------------------------
 
@@ -251,7 +261,18 @@ class SiteSpider(CaptureSpider):
         if self.list_re is not None:
             next_pages += [link.url for link in _anchors(root, url)
                            if self.list_re.search(link.url)]
+        if not self.site.feeds:
+            yield from self.advertised_feeds(root, url)
         yield from self.follow_links(response, links, next_pages, proxy)
+
+    def advertised_feeds(self, root: Any, url: str) -> Iterator[Request]:
+        """RSS/Atom feeds a list page announces with ``<link rel="alternate">``."""
+        for href in root.xpath('//link[@rel="alternate"][contains(@type, "rss") or '
+                               'contains(@type, "atom")]/@href'):
+            feed = urljoin(url, href.strip())
+            if self.skip_reason(feed) is None \
+                    and (request := self.follow(feed, "feed", priority=30)) is not None:
+                yield request
 
     def parse_hanweb_proxy(self, response: Response) -> Iterator[Page | Request]:
         if self.not_modified(response):

@@ -263,3 +263,21 @@ def test_scrapy_crawl_runs_the_same_site_spider(tmp_path: Path) -> None:
         assert done.returncode == 0, done.stderr[-3000:]
         with open_archive(home) as arc:
             assert mismatches(arc, replica.truth("hanews")) == []
+
+
+def test_sitemaps_named_in_robots_txt_find_a_correction_without_configuration(
+        tmp_path: Path) -> None:
+    sites_dir = tmp_path / "sites"
+    sites_dir.mkdir()
+    config = (ROOT / "crawler" / "sites" / "laserfair.toml").read_text(encoding="utf-8")
+    bare = "\n".join(line for line in config.splitlines()
+                     if not line.startswith(("sitemaps", "feeds")))
+    (sites_dir / "laserfair.toml").write_text(bare + "\n", encoding="utf-8")
+    home = tmp_path / "home"
+    with Replica(sites=["laserfair"]) as replica:
+        crawl("laserfair", home, replica, sites_dir)
+        replica.set_epoch(1)
+        replica.clear_requests()
+        second = crawl("laserfair", home, replica, sites_dir)
+        assert "/sitemap.xml" in {r.path for r in replica.requests}
+    assert "0 new, 1 new versions" in second

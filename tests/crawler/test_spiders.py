@@ -238,3 +238,13 @@ def test_a_site_hook_module_supplies_article_links_and_next_pages(
         body=b'<html><body><ul><li data-id="a1">x</li><li data-id="a2">y</li></ul></body></html>')
     assert followed(list(spider.parse_list(page))) == [
         f"{SITE}/col/a1.html", f"{SITE}/col/a2.html", f"{SITE}/col/list_2.html"]
+
+
+def test_a_feed_announced_by_a_list_page_is_fetched_as_a_feed(home: Path) -> None:
+    spider = site_spider(home, article_pattern=r"/art/\d+\.html$")
+    start(spider)
+    page = html(f"{SITE}/col/list.html", []).replace(body=(
+        '<html><head><link rel="alternate" type="application/rss+xml" href="/rss.xml">'
+        '</head><body><a href="/art/1.html">x</a></body></html>').encode())
+    requests = [o for o in spider.parse_list(page) if isinstance(o, Request)]
+    assert [(r.url, r.callback) for r in requests][:1] == [(f"{SITE}/rss.xml", spider.parse_feed)]
