@@ -244,7 +244,7 @@ def test_a_feed_announced_by_a_list_page_is_fetched_as_a_feed(home: Path) -> Non
     spider = site_spider(home, article_pattern=r"/art/\d+\.html$")
     start(spider)
     page = html(f"{SITE}/col/list.html", []).replace(body=(
-        '<html><head><link rel="alternate" type="application/rss+xml" href="/rss.xml">'
-        '</head><body><a href="/art/1.html">x</a></body></html>').encode())
+        b'<html><head><link rel="alternate" type="application/rss+xml" href="/rss.xml">'
+        b'</head><body><a href="/art/1.html">x</a></body></html>'))
     requests = [o for o in spider.parse_list(page) if isinstance(o, Request)]
     assert [(r.url, r.callback) for r in requests][:1] == [(f"{SITE}/rss.xml", spider.parse_feed)]
