@@ -392,16 +392,19 @@ class SiteSpider(CaptureSpider):
         else:
             yield page
 
-    def merged(self, parts: list[Page]) -> Iterator[Page]:
+    def merged(self, parts: list[Page], *, complete: bool = True) -> Iterator[Page]:
         """One document from a multi-page article: the first page carries the whole text,
-        the others are archived as captures of their own."""
+        the others are archived as captures of their own.  A part that could not be fetched
+        leaves the text incomplete, and says so in the version's extras."""
         articles = [clean(p.fetch.body, p.fetch.final_url or p.fetch.url, p.fetch.headers,
                           fetched_at=p.fetch.fetched_at, hints=self.extraction_hints)
-                    for p in parts]
+                    for p in parts if 200 <= p.fetch.status < 300]
         first = articles[0]
         body = "\n".join(a.body for a in articles if a.is_article and a.body)
-        parts[0].article = replace(first, body=body, is_article=bool(body),
-                                   extras={**first.extras, "parts": str(len(parts))})
+        extras = {**first.extras, "parts": str(len(articles))}
+        if not complete or len(articles) < len(parts):
+            extras["parts_incomplete"] = "a later part could not be fetched"
+        parts[0].article = replace(first, body=body, is_article=bool(body), extras=extras)
         for page in parts[1:]:
             page.article = Article(url=page.fetch.final_url or page.fetch.url, is_article=False)
         yield from parts
@@ -420,6 +423,8 @@ class SiteSpider(CaptureSpider):
         crawl_archive(self.crawler).settle(
             self.site.key, request.meta.get("redirect_urls", [request.url])[0], kind,
             "skipped" if skipped else "failed", reason=reason, run_id=self.run_id)
+        if request.meta.get(PARTS):  # archive the parts we have rather than lose them
+            return list(self.merged(request.meta[PARTS], complete=False))
         return None
 
     def _discover(self, found: list[Discovery]) -> None:

@@ -248,3 +248,37 @@ def test_a_feed_announced_by_a_list_page_is_fetched_as_a_feed(home: Path) -> Non
         b'</head><body><a href="/art/1.html">x</a></body></html>'))
     requests = [o for o in spider.parse_list(page) if isinstance(o, Request)]
     assert [(r.url, r.callback) for r in requests][:1] == [(f"{SITE}/rss.xml", spider.parse_feed)]
+
+
+def part_page(url: str, text: str, next_part: str | None = None) -> HtmlResponse:
+    pager = f'<div class="pages">总共: 2页 <a href="{next_part}">下一页</a></div>' \
+        if next_part else ""
+    paragraphs = "".join(f"<p>{text}第{i}段，园区项目建设持续推进，企业投产达效。</p>"
+                         for i in range(6))
+    body = (f"<html><head><title>宿迁市召开工业经济推进会</title></head><body>"
+            f"<h1>宿迁市召开工业经济推进会</h1><div id='content'>{paragraphs}</div>{pager}"
+            f"</body></html>")
+    return HtmlResponse(url, body=body.encode(), headers={"Content-Type": "text/html"},
+                        request=Request(url))
+
+
+def test_a_multi_page_article_becomes_one_document_even_when_a_part_fails(home: Path) -> None:
+    spider = site_spider(home)
+    start(spider)
+    first_url = f"{SITE}/2024-07/24/content_123.htm"
+    second_url = f"{SITE}/2024-07/24/content_123_2.htm"
+    [request] = list(spider.parse_article(part_page(first_url, "上篇", second_url)))
+    assert isinstance(request, Request) and request.url == second_url
+
+    # The second part's response carries the first part with it (request meta).
+    whole = list(spider.parse_article(part_page(second_url, "下篇").replace(request=request)))
+    assert [type(p) for p in whole] == [Page, Page]
+    merged = whole[0].article
+    assert merged is not None and "上篇第0段" in merged.body and "下篇第5段" in merged.body
+    assert whole[1].article is not None and not whole[1].article.is_article
+
+    failure = Failure(DownloadTimeoutError("took too long"))
+    failure.request = request  # type: ignore[attr-defined]
+    [alone] = spider.fetch_failed(failure)
+    assert alone.article.extras["parts_incomplete"]
+    assert "上篇第0段" in alone.article.body
