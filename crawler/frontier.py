@@ -49,7 +49,8 @@ class CrawlFrontier:
         articles whose revisit is due.  With ``full``, every known page that is not skipped."""
         return [
             entry for entry in self.known.values()
-            if entry.kind not in ("sitemap", "feed")
+            # Sitemaps and feeds are configured; a later part only makes sense after part 1.
+            if entry.kind not in ("sitemap", "feed", "part")
             and (entry.state != "skipped" if self.full else
                  entry.state == "queued"
                  or (entry.state == "failed" and retryable(entry))

@@ -146,8 +146,8 @@ class SiteSpider(CaptureSpider):
     # -- requests ------------------------------------------------------------------------------
 
     def follow(self, url: str, kind: str, *, force: bool = False, priority: int = 0,
-               meta: dict[str, Any] | None = None, found_on: str | None = None,
-               render: bool = False, formdata: dict[str, str] | None = None) -> Request | None:
+               meta: dict[str, Any] | None = None, render: bool = False,
+               formdata: dict[str, str] | None = None) -> Request | None:
         """A Request for ``url`` unless this run has it already or the budget is spent
         (``force``: start URLs and sitemaps are fetched on every run)."""
         assert self.plan is not None
@@ -316,7 +316,7 @@ class SiteSpider(CaptureSpider):
                 wanted.append((url, link))
         self._discover(found)
         for url, _link in wanted:
-            if (request := self.follow(url, "article", found_on=response.url)) is not None:
+            if (request := self.follow(url, "article")) is not None:
                 yield request
 
         streak = 0 if new else response.meta.get(STREAK, 0) + 1
