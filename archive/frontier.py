@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -96,8 +97,8 @@ def discover(session: Session, site_id: int, found: Iterable[Discovery],
             discovered_run_id=run_id, last_run_id=run_id, updated_at=at, failures=0,
         ))
     if rows:
-        dialect = session.get_bind().dialect.name
-        session.execute(insert_ignoring_conflicts(dialect, FrontierEntry), rows)
+        conn = session.connection()
+        conn.execute(insert_ignoring_conflicts(conn.dialect.name, FrontierEntry), rows)
 
 
 def settle(
@@ -114,32 +115,36 @@ def settle(
     document_id: int | None = None,
     revisit_after: timedelta | None = None,
 ) -> None:
-    """Record what became of ``url`` in this run (creating its row if it was never queued)."""
+    """Record what became of ``url`` in this run (creating its row if it was never queued).
+    Core statements: this runs once per fetched page (see write.record_fetch)."""
     _check(kind, state)
     key = canonicalize(url)
     discover(session, site_id, [Discovery(key, kind, state=state)], run_id)
-    entry = session.execute(
-        select(FrontierEntry)
-        .where(FrontierEntry.site_id == site_id, FrontierEntry.url == key)
-        .with_for_update()
-    ).scalar_one()
-    entry.state, entry.reason, entry.last_run_id, entry.updated_at = state, reason, run_id, now()
+    conn = session.connection()
+    where = (FrontierEntry.site_id == site_id, FrontierEntry.url == key)
+    entry = conn.execute(
+        select(FrontierEntry.revisit_seconds).where(*where).with_for_update()
+    ).one()
+    values: dict[str, Any] = {"state": state, "reason": reason, "last_run_id": run_id,
+                              "updated_at": now()}
     if state == "failed":
-        entry.failures += 1
+        values["failures"] = FrontierEntry.failures + 1
     elif state in ("archived", "unchanged"):
-        entry.failures = 0
+        values["failures"] = 0
     if fetched_at is not None:
-        entry.fetched_at = fetched_at
-        entry.etag = _header(headers, "etag") or entry.etag
-        entry.last_modified = _header(headers, "last-modified") or entry.last_modified
+        values["fetched_at"] = fetched_at
+        for name, column in (("etag", "etag"), ("last-modified", "last_modified")):
+            if (value := _header(headers, name)) is not None:
+                values[column] = value
         if revisit_after is not None:
             seconds = int(revisit_after.total_seconds())
             if state == "unchanged" and entry.revisit_seconds:
                 seconds = min(entry.revisit_seconds * 2, seconds * MAX_REVISIT_FACTOR) or seconds
-            entry.revisit_seconds = seconds
-            entry.next_visit_at = fetched_at + timedelta(seconds=seconds)
+            values["revisit_seconds"] = seconds
+            values["next_visit_at"] = fetched_at + timedelta(seconds=seconds)
     if document_id is not None:
-        entry.document_id = document_id
+        values["document_id"] = document_id
+    conn.execute(update(FrontierEntry).where(*where).values(**values))
 
 
 def counts(session: Session, site_id: int, run_id: int | None = None) -> dict[str, int]:

@@ -62,6 +62,7 @@ class Archive:
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise ArchiveUnavailable(f"cannot open archive database {shown}: {reason}") from None
         self.blobs = BlobStore(home / "blobs")
+        self._site_ids: dict[str, int] = {}
 
     def close(self) -> None:
         self.engine.dispose()
@@ -97,10 +98,20 @@ class Archive:
         if article is None:
             article = clean(fetch.body, url, fetch.headers, fetched_at=fetch.fetched_at)
         blob = self.blobs.put(fetch.body)
+        site_id = self._site_id(site_key, site_name)
         with Session(self._writer) as session, session.begin():
-            site_id = ensure_site(session, site_key, site_name)
             return record_fetch(session, fetch, article, blob, site_id=site_id, run_id=run_id,
                                 visit=visit)
+
+    def _site_id(self, key: str, name: str | None) -> int:
+        """The site's row id, created if needed in a transaction of its own and then
+        remembered: a crawl records thousands of pages of one site."""
+        site_id = self._site_ids.get(key)
+        if site_id is None:
+            with Session(self._writer) as session, session.begin():
+                site_id = ensure_site(session, key, name)
+            self._site_ids[key] = site_id
+        return site_id
 
     def start_run(self, site: str | None, trigger: str, site_name: str | None = None) -> int:
         with Session(self._writer) as session, session.begin():
