@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
@@ -49,8 +50,10 @@ def _configure_sqlite(engine: Engine) -> None:
         connection.exec_driver_sql(f"BEGIN {mode}")
 
 
+@functools.cache
 def insert_ignoring_conflicts(dialect: str, table: Any) -> Insert:
-    """``INSERT … ON CONFLICT DO NOTHING`` for the dialect in use."""
+    """``INSERT … ON CONFLICT DO NOTHING`` for the dialect in use; built once per table (give
+    the values at execution: a statement built per call costs more than SQLite's insert)."""
     if dialect == "postgresql":
         return postgresql.insert(table).on_conflict_do_nothing()
     if dialect == "sqlite":

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from archive.db import insert_ignoring_conflicts
@@ -101,6 +101,14 @@ def discover(session: Session, site_id: int, found: Iterable[Discovery],
         conn.execute(insert_ignoring_conflicts(conn.dialect.name, FrontierEntry), rows)
 
 
+# Built once (values bound at execution): settle() runs once per fetched page.
+_frontier = FrontierEntry.metadata.tables["frontier"]
+_this_entry = (_frontier.c.site_id == bindparam("b_site")) & (_frontier.c.url == bindparam("b_url"))
+LOCK_ENTRY = select(_frontier.c.revisit_seconds).where(_this_entry).with_for_update()
+UPDATE_ENTRY = update(_frontier).where(_this_entry)
+COUNT_FAILURE = UPDATE_ENTRY.values(failures=_frontier.c.failures + 1)
+
+
 def settle(
     session: Session,
     site_id: int,
@@ -121,15 +129,11 @@ def settle(
     key = canonicalize(url)
     discover(session, site_id, [Discovery(key, kind, state=state)], run_id)
     conn = session.connection()
-    where = (FrontierEntry.site_id == site_id, FrontierEntry.url == key)
-    entry = conn.execute(
-        select(FrontierEntry.revisit_seconds).where(*where).with_for_update()
-    ).one()
+    where = {"b_site": site_id, "b_url": key}
+    entry = conn.execute(LOCK_ENTRY, where).one()
     values: dict[str, Any] = {"state": state, "reason": reason, "last_run_id": run_id,
                               "updated_at": now()}
-    if state == "failed":
-        values["failures"] = FrontierEntry.failures + 1
-    elif state in ("archived", "unchanged"):
+    if state in ("archived", "unchanged"):
         values["failures"] = 0
     if fetched_at is not None:
         values["fetched_at"] = fetched_at
@@ -144,7 +148,7 @@ def settle(
             values["next_visit_at"] = fetched_at + timedelta(seconds=seconds)
     if document_id is not None:
         values["document_id"] = document_id
-    conn.execute(update(FrontierEntry).where(*where).values(**values))
+    conn.execute(COUNT_FAILURE if state == "failed" else UPDATE_ENTRY, {**where, **values})
 
 
 def counts(session: Session, site_id: int, run_id: int | None = None) -> dict[str, int]:
