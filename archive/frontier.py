@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import Connection, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from archive.db import insert_ignoring_conflicts
@@ -84,7 +84,7 @@ def entries(session: Session, site_id: int, state: str | None = None,
     return [KnownURL(*row) for row in session.execute(query)]
 
 
-def discover(session: Session, site_id: int, found: Iterable[Discovery],
+def discover(session: Session | Connection, site_id: int, found: Iterable[Discovery],
              run_id: int | None) -> None:
     """Add URLs not known yet; a known URL keeps its state (a crawl decides on revisits)."""
     at = now()
@@ -97,7 +97,7 @@ def discover(session: Session, site_id: int, found: Iterable[Discovery],
             discovered_run_id=run_id, last_run_id=run_id, updated_at=at, failures=0,
         ))
     if rows:
-        conn = session.connection()
+        conn = _connection(session)
         conn.execute(insert_ignoring_conflicts(conn.dialect.name, FrontierEntry), rows)
 
 
@@ -110,7 +110,7 @@ COUNT_FAILURE = UPDATE_ENTRY.values(failures=_frontier.c.failures + 1)
 
 
 def settle(
-    session: Session,
+    session: Session | Connection,
     site_id: int,
     url: str,
     kind: str,
@@ -128,7 +128,7 @@ def settle(
     _check(kind, state)
     key = canonicalize(url)
     discover(session, site_id, [Discovery(key, kind, state=state)], run_id)
-    conn = session.connection()
+    conn = _connection(session)
     where = {"b_site": site_id, "b_url": key}
     entry = conn.execute(LOCK_ENTRY, where).one()
     values: dict[str, Any] = {"state": state, "reason": reason, "last_run_id": run_id,
@@ -169,6 +169,10 @@ def requeue(session: Session, site_id: int, urls: Iterable[str], run_id: int | N
             .where(FrontierEntry.site_id == site_id, FrontierEntry.url.in_(keys[start:start + 500]))
             .values(state="queued", reason=None, last_run_id=run_id, updated_at=now())
         )
+
+
+def _connection(db: Session | Connection) -> Connection:
+    return db.connection() if isinstance(db, Session) else db
 
 
 def _check(kind: str, state: str) -> None:

@@ -99,8 +99,8 @@ class Archive:
             article = clean(fetch.body, url, fetch.headers, fetched_at=fetch.fetched_at)
         blob = self.blobs.put(fetch.body)
         site_id = self._site_id(site_key, site_name)
-        with Session(self._writer) as session, session.begin():
-            return record_fetch(session, fetch, article, blob, site_id=site_id, run_id=run_id,
+        with self._writer.begin() as conn:
+            return record_fetch(conn, fetch, article, blob, site_id=site_id, run_id=run_id,
                                 visit=visit)
 
     def _site_id(self, key: str, name: str | None) -> int:

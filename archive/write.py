@@ -80,7 +80,7 @@ COUNT_CAPTURE = {
 
 
 def record_fetch(
-    session: Session,
+    conn: Connection,
     fetch: Fetch,
     article: Article | None,
     blob: StoredBlob,
@@ -90,12 +90,11 @@ def record_fetch(
     visit: frontier.Visit | None = None,
 ) -> WriteResult:
     """Write every row of one fetch, and settle its URL in the frontier when ``visit`` says
-    how.  The caller owns the transaction and the blob is already durable in the blob store
-    (blob before row).
+    how.  The caller owns the transaction (``conn`` is inside it) and the blob is already
+    durable in the blob store (blob before row).
 
-    Core statements on the session's connection, not ORM objects: this runs once per page,
-    and the unit of work cost ~10 ms a page against ~1 ms of SQLite (bench/costs.py)."""
-    conn = session.connection()
+    Core statements, not ORM objects: this runs once per page, and the unit of work cost
+    ~10 ms a page against ~1 ms of SQLite (bench/costs.py)."""
     dialect = conn.dialect.name
     conn.execute(insert_ignoring_conflicts(dialect, _blobs), {
         "sha256": blob.sha256, "size": blob.size, "stored_size": blob.stored_size,
@@ -131,7 +130,7 @@ def record_fetch(
     if run_id is not None:
         _count(conn, run_id, outcome, len(fetch.body))
     if visit is not None:
-        _settle_visit(session, fetch, result, visit, site_id=site_id, run_id=run_id)
+        _settle_visit(conn, fetch, result, visit, site_id=site_id, run_id=run_id)
     return result
 
 
@@ -212,7 +211,7 @@ def _write_document(conn: Connection, decision: _Decision, article: Article, cap
     })
 
 
-def _settle_visit(session: Session, fetch: Fetch, result: WriteResult, visit: frontier.Visit,
+def _settle_visit(conn: Connection, fetch: Fetch, result: WriteResult, visit: frontier.Visit,
                   *, site_id: int, run_id: int | None) -> None:
     if fetch.status >= 400:
         state, reason = "failed", f"HTTP {fetch.status} (capture {result.capture_id})"
@@ -221,7 +220,7 @@ def _settle_visit(session: Session, fetch: Fetch, result: WriteResult, visit: fr
     else:
         state, reason = "archived", None
     frontier.settle(
-        session, site_id, visit.url, visit.kind, state, reason=reason, run_id=run_id,
+        conn, site_id, visit.url, visit.kind, state, reason=reason, run_id=run_id,
         fetched_at=fetch.fetched_at, headers=fetch.headers, document_id=result.document_id,
         revisit_after=visit.revisit_after if state != "failed" else None,
     )

@@ -46,6 +46,26 @@ class _Pager:
     next_links: list[tuple[int, str]] = field(default_factory=list)
 
 
+LIKELY_PARTS = 20
+_ANY_PART_PARAM = re.compile(r"[?&;](?:page|p|pn|pg|pageno|pagenum|pageindex|curpage|cpage|"
+                             r"ipage)=\d", re.IGNORECASE)
+
+
+def might_be_split(text: str, url: str) -> bool:
+    """A cheap test on the page's source before parsing it for a pager: a link to another part
+    must name this article's file stem with a part suffix, or a page parameter.  False means
+    certainly not split; True means "look" (most article pages are False: ~1 ms saved each)."""
+    url = url.partition("#")[0]
+    for (_, _, stem, *_), number, style, _sep in _keys(url):
+        # "content_123" also reads as part 123 of "content"; real articles have few parts,
+        # and neighbouring articles (content_124) would make every page look split.
+        if style != "path" or number > LIKELY_PARTS:
+            continue
+        if stem + "_" in text or stem + "-" in text or (number > 0 and stem + "." in text):
+            return True
+    return _ANY_PART_PARAM.search(text) is not None
+
+
 def next_part_url(root: Any, url: str) -> str | None:
     """The URL of the next part of this article, or None (last part, or not split)."""
     url = url.partition("#")[0]

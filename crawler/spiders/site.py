@@ -378,7 +378,8 @@ class SiteSpider(CaptureSpider):
         parts: list[Page] = response.meta.get(PARTS, [])
         kind = "part" if parts else "article"
         page = self.page(response, kind)
-        if 200 <= response.status < 300 and isinstance(response, TextResponse):
+        if 200 <= response.status < 300 and isinstance(response, TextResponse) \
+                and multipage.might_be_split(response.text, response.url):
             next_part = multipage.next_part_url(response.selector.root, response.url)
             if next_part and _key(next_part) not in {_key(p.fetch.final_url or p.fetch.url)
                                                      for p in parts}:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crawler.adapters.multipage import next_part_url, part_urls
+from crawler.adapters.multipage import might_be_split, next_part_url, part_urls
 from tests.crawler.adapters.pages import (
     ASP_PARTS,
     D7760_INDEX,
@@ -70,3 +70,13 @@ def test_middle_part_of_a_hanweb_article() -> None:
     root = page("hongze_art_parts.html", second)
     assert next_part_url(root, second) == first.replace(".html", "_3.html")
     assert part_urls(root, second) == [first, second, first.replace(".html", "_3.html")]
+
+
+def test_the_cheap_pre_check_never_hides_a_split_article() -> None:
+    split = '<a href="content_123_2.htm">2</a><a href="content_123_2.htm">下一页</a>'
+    assert might_be_split(split, "http://a.example/2024-07/24/content_123.htm")
+    back = '<a href="content_123.htm">1</a>'
+    assert might_be_split(back, "http://a.example/2024-07/24/content_123_2.htm")
+    assert might_be_split('<a href="?page=2">2</a>', "http://a.example/art/9.html")
+    plain = '<a href="/2024-07/25/content_124.htm">下一篇</a><a href="/list_2.html">更多</a>'
+    assert not might_be_split(plain, "http://a.example/2024-07/24/content_123.htm")
