@@ -27,6 +27,8 @@ LOCAL_SETTINGS: Mapping[str, Any] = {
     "AUTOTHROTTLE_ENABLED": False,
     "CONCURRENT_REQUESTS_PER_DOMAIN": 4,
     "LOG_LEVEL": "WARNING",
+    # Only the replica on 127.0.0.1 sees it; no operator contact is needed.
+    "USER_AGENT": "newsarchive-demo (offline replica on 127.0.0.1)",
 }
 
 

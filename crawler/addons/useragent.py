@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from importlib import metadata
 
-from scrapy.settings import BaseSettings
+from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +31,8 @@ def user_agent(bot_name: str, contact_url: str) -> str:
 
 class ContactUserAgent:
     def update_settings(self, settings: BaseSettings) -> None:
+        if (settings.getpriority("USER_AGENT") or 0) > SETTINGS_PRIORITIES["default"]:
+            return  # set on purpose (the demo names itself): the contact is not used
         contact = settings.get("ARCHIVE_CONTACT_URL") or PLACEHOLDER_CONTACT_URL
         if contact == PLACEHOLDER_CONTACT_URL:
             logger.warning(
