@@ -35,10 +35,12 @@ from twisted.python.failure import Failure
 
 from archive import Article, BadURL, Discovery, Visit, canonicalize, clean
 from archive.cleaning import ExtractionHints
+from archive.timeutil import now
 from crawler.adapters import Link, feeds, generic, hanweb, multipage, sitemaps, trs
 from crawler.archive_access import crawl_archive
 from crawler.frontier import CrawlFrontier
 from crawler.items import Page
+from crawler.middlewares.wire import FETCHED_AT
 from crawler.sites.browser import browser_settings
 from crawler.sites.config import SiteConfig
 from crawler.spiders.base import CaptureSpider
@@ -202,7 +204,7 @@ class SiteSpider(CaptureSpider):
         revisit = self.site.revisit_after if kind == "article" else None
         crawl_archive(self.crawler).settle(
             self.site.key, _first_url(response), kind, "unchanged", run_id=self.run_id,
-            fetched_at=Page.from_response(response).fetch.fetched_at, revisit_after=revisit)
+            fetched_at=response.meta.get(FETCHED_AT) or now(), revisit_after=revisit)
         self._count("crawl/not_modified")
         return True
 
