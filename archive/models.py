@@ -108,6 +108,9 @@ class Content(Base):
     content_hash: Mapped[Digest] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(RefId, ForeignKey("documents.id"))
     body: Mapped[str] = mapped_column(Text)
+    # A traditional-script body in simplified characters (None for simplified text), so a
+    # search in simplified Chinese finds traditional pages.
+    body_simplified: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[Timestamp]
 
 

@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from archive.cleaning.script import to_simplified
 from archive.models import Capture, Content, Document, Run, Site, Version
 from archive.records import (
     CaptureRecord,
@@ -80,9 +81,13 @@ def documents(session: Session, where: DocumentFilter) -> Iterator[DocumentRecor
     if where.fetched_until is not None:
         stmt = stmt.where(Document.first_seen <= where.fetched_until)
     if where.text:
+        # Traditional pages are also searched in their simplified form (a query written in
+        # traditional characters is simplified first).
+        simplified = to_simplified(where.text)
         stmt = stmt.where(
             or_(Document.title.contains(where.text, autoescape=True),
-                Content.body.contains(where.text, autoescape=True))
+                Content.body.contains(where.text, autoescape=True),
+                Content.body_simplified.contains(simplified, autoescape=True))
         )
     if not where.include_duplicates:
         stmt = stmt.where(Document.duplicate_of.is_(None))

@@ -163,7 +163,7 @@ def _decide(conn: Connection, article: Article, canonical: str, url: str, fetche
                          document.duplicate_of, first_seen, last_seen)
     conn.execute(insert_ignoring_conflicts(dialect, _contents), {
         "content_hash": digest, "document_id": document.id, "body": article.body,
-        "created_at": fetched_at,
+        "body_simplified": article.simplified_body, "created_at": fetched_at,
     })
     owner = conn.execute(CONTENT_OWNER, {"b_hash": digest}).scalar_one()
     duplicate_of = owner if owner != document.id else None
@@ -204,7 +204,8 @@ def _write_document(conn: Connection, decision: _Decision, article: Article, cap
         "seq": _next_seq(conn),
         "kind": VERSION_KINDS[decision.outcome],
         "content_hash": decision.content_hash,
-        "extras": dict(article.extras),
+        # The version keeps the script its text was detected in with the other extras.
+        "extras": {**article.extras, **({"script": article.script} if article.script else {})},
         "capture_id": capture_id,
         "created_at": fetched_at,
         **fields,

@@ -28,3 +28,7 @@ class Article:
     replacement_chars: int = 0
     is_article: bool = True
     extras: dict[str, str] = field(default_factory=dict)
+    # The script of title and body (zh-Hans / zh-Hant / None); for a traditional page, the body
+    # in simplified characters too, so simplified searches find it.
+    script: str | None = None
+    simplified_body: str | None = None

@@ -13,6 +13,7 @@ from archive.cleaning.decode import decode_html, looks_binary
 from archive.cleaning.hints import MISSED_KEY, NO_HINTS, ExtractionHints, read_hints
 from archive.cleaning.metadata import extract_metadata, with_time_of_day
 from archive.cleaning.ruby import drop_ruby_annotations, strip_inline_pinyin
+from archive.cleaning.script import HANT, detect_script, to_simplified
 from archive.cleaning.text import drop_elements, parse_html
 
 Headers = Mapping[str, str] | Iterable[tuple[str, str]]
@@ -64,8 +65,11 @@ def clean(
     extras = dict(meta.extras)
     if hinted.missed:
         extras[MISSED_KEY] = ",".join(hinted.missed)
+    script = detect_script(f"{meta.title or ''}\n{content.body}")
     return replace(
         base,
+        script=script,
+        simplified_body=to_simplified(content.body) if script == HANT else None,
         title=meta.title,
         published=published.value if published else None,
         published_raw=published.raw if published else None,

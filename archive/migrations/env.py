@@ -13,6 +13,10 @@ with engine.connect() as connection:
         target_metadata=Base.metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        # Alembic treats SQLite DDL as non-transactional and commits after each revision;
+        # another process waiting on the lock would then run the next revision a second time.
+        # SQLite's DDL is transactional: one transaction (one IMMEDIATE lock) for the upgrade.
+        transactional_ddl=True,
     )
     with context.begin_transaction():
         if connection.dialect.name == "postgresql":

@@ -149,3 +149,17 @@ def test_processes_opening_a_new_archive_at_once_all_succeed(db_url: str, tmp_pa
     ]
     errors = [child.communicate(timeout=60)[1].decode() for child in children]
     assert [child.returncode for child in children] == [0, 0, 0, 0], errors
+
+
+def test_a_search_in_simplified_chinese_finds_a_traditional_page(arc: Archive) -> None:
+    url = "http://www.d7760.cn/news/huaian/2024/0724/1.html"
+    traditional = replace(article(url, "重特大產業項目攻堅拉練在淮安舉行。"),
+                          script="zh-Hant", simplified_body="重特大产业项目攻坚拉练在淮安举行。")
+    result = arc.record(fetch(url, "<p>x</p>"), traditional)
+    with Session(arc.engine) as session:
+        extras = session.execute(select(Version.extras)
+                                 .where(Version.document_id == result.document_id)).scalar_one()
+    assert extras["script"] == "zh-Hant"
+    for query in ("产业项目", "產業項目"):
+        assert [d.url for d in arc.documents(text=query)] == [url], query
+    assert list(arc.documents(text="招商引资")) == []
