@@ -14,7 +14,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from archive import feed, frontier, migrations, query
+from archive import feed, frontier, migrations, query, reclean
 from archive.blobs import BlobStore
 from archive.cleaning import Article, clean
 from archive.db import make_engine, write_engine
@@ -137,6 +137,18 @@ class Archive:
                 .values(status=status, finish_reason=reason, finished_at=now(),
                         errors=Run.errors + errors, stats=stats or {})
             )
+
+    # -- re-cleaning -----------------------------------------------------------------------
+
+    def reclean_targets(self, site: str | None = None) -> list[reclean.RecleanTarget]:
+        """Each document's latest successful capture (what ``reclean`` cleans again)."""
+        with self._read() as session:
+            return list(reclean.targets(session, site))
+
+    def record_reclean(self, target: reclean.RecleanTarget, article: Article) -> str:
+        """Write a re-cleaned article as a new version if it changed; one transaction."""
+        with self._writer.begin() as conn:
+            return reclean.record(conn, target, article)
 
     # -- the frontier ----------------------------------------------------------------------
 

@@ -102,9 +102,9 @@ def record_fetch(
     })
     final_url = fetch.final_url or fetch.url
     canonical = canonicalize(final_url)
-    decision: _Decision | None = None
+    decision: Decision | None = None
     if article is not None and article.is_article and 200 <= fetch.status < 300:
-        decision = _decide(conn, article, canonical, final_url, fetch.fetched_at,
+        decision = decide_document(conn, article, canonical, final_url, fetch.fetched_at,
                            site_id=site_id)
     outcome = decision.outcome if decision else "not_article"
     capture_id = conn.execute(INSERT_CAPTURE, {
@@ -124,7 +124,7 @@ def record_fetch(
     }).scalar_one()
     result = WriteResult(capture_id, outcome, None, None, None, blob.sha256)
     if decision is not None and article is not None:
-        _write_document(conn, decision, article, capture_id, fetch.fetched_at)
+        write_document(conn, decision, article, capture_id, fetch.fetched_at)
         result = WriteResult(capture_id, outcome, decision.document_id, decision.version,
                              decision.duplicate_of, blob.sha256)
     if run_id is not None:
@@ -135,7 +135,7 @@ def record_fetch(
 
 
 @dataclass(frozen=True)
-class _Decision:
+class Decision:
     document_id: int
     outcome: str  # new | unchanged | new_version | duplicate
     content_hash: str
@@ -145,8 +145,8 @@ class _Decision:
     last_seen: datetime
 
 
-def _decide(conn: Connection, article: Article, canonical: str, url: str, fetched_at: datetime,
-            *, site_id: int) -> _Decision:
+def decide_document(conn: Connection, article: Article, canonical: str, url: str,
+                    fetched_at: datetime, *, site_id: int) -> Decision:
     """Which document this is, and whether its content is new, changed, the same, or a copy."""
     dialect = conn.dialect.name
     conn.execute(insert_ignoring_conflicts(dialect, _documents), {
@@ -159,7 +159,7 @@ def _decide(conn: Connection, article: Article, canonical: str, url: str, fetche
     first_seen = min(document.first_seen, fetched_at)
     last_seen = max(document.last_seen, fetched_at)
     if document.content_hash == digest:
-        return _Decision(document.id, "unchanged", digest, document.version_count,
+        return Decision(document.id, "unchanged", digest, document.version_count,
                          document.duplicate_of, first_seen, last_seen)
     conn.execute(insert_ignoring_conflicts(dialect, _contents), {
         "content_hash": digest, "document_id": document.id, "body": article.body,
@@ -173,15 +173,15 @@ def _decide(conn: Connection, article: Article, canonical: str, url: str, fetche
         outcome = "duplicate"
     else:
         outcome = "new"
-    return _Decision(document.id, outcome, digest, document.version_count + 1, duplicate_of,
+    return Decision(document.id, outcome, digest, document.version_count + 1, duplicate_of,
                      first_seen, last_seen)
 
 
 VERSION_KINDS = {"new": "new", "new_version": "version", "duplicate": "duplicate"}
 
 
-def _write_document(conn: Connection, decision: _Decision, article: Article, capture_id: int,
-                    fetched_at: datetime) -> None:
+def write_document(conn: Connection, decision: Decision, article: Article, capture_id: int,
+                    created_at: datetime) -> None:
     seen = {"b_id": decision.document_id, "first_seen": decision.first_seen,
             "last_seen": decision.last_seen}
     if decision.outcome == "unchanged":
@@ -207,7 +207,7 @@ def _write_document(conn: Connection, decision: _Decision, article: Article, cap
         # The version keeps the script its text was detected in with the other extras.
         "extras": {**article.extras, **({"script": article.script} if article.script else {})},
         "capture_id": capture_id,
-        "created_at": fetched_at,
+        "created_at": created_at,
         **fields,
     })
 

@@ -8,10 +8,21 @@ import sys
 from collections.abc import Sequence
 
 from archive import ArchiveUnavailable, BadURL, BlobMissing, NotFound
-from crawler.cli import add, clean, crawl, demo, frontier, query, runs, show, sites
+from crawler.cli import (
+    add,
+    clean,
+    crawl,
+    demo,
+    frontier,
+    query,
+    reclean,
+    runs,
+    show,
+    sites,
+)
 from crawler.cli.common import CliError
 
-VERBS = (add, crawl, sites, runs, frontier, query, show, clean, demo)
+VERBS = (add, crawl, sites, runs, frontier, query, show, clean, reclean, demo)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from cssselect import GenericTranslator, SelectorError
 
 from archive import BadURL, canonicalize
+from archive.cleaning import ExtractionHints
 
 DEFAULT_MAX_PAGES = 500
 DEFAULT_REVISIT_AFTER = timedelta(days=7)
@@ -81,6 +82,14 @@ class SiteConfig:
     hook: str | None = None
     selectors: Selectors = field(default_factory=Selectors)
     source: Path | None = None  # the file it was read from, for messages
+
+    @property
+    def extraction_hints(self) -> ExtractionHints | None:
+        """The field selectors, as the cleaner takes them (None when the site has none)."""
+        s = self.selectors
+        hints = ExtractionHints(title=s.title, body=s.body, published=s.published,
+                                source=s.source, author=s.author)
+        return None if hints.is_empty else hints
 
 
 def parse_site(key: str, data: dict[str, Any], source: Path | None = None) -> SiteConfig:

@@ -34,7 +34,6 @@ from scrapy_playwright.page import PageMethod
 from twisted.python.failure import Failure
 
 from archive import Article, BadURL, Discovery, Visit, canonicalize, clean
-from archive.cleaning import ExtractionHints
 from archive.timeutil import now
 from crawler.adapters import Link, feeds, generic, hanweb, multipage, sitemaps, trs
 from crawler.archive_access import crawl_archive
@@ -87,11 +86,7 @@ class SiteSpider(CaptureSpider):
         self.list_re = _compile(self.site.list_pattern)
         self.hook: ModuleType | None = (importlib.import_module(self.site.hook)
                                         if self.site.hook else None)
-        selectors = self.site.selectors
-        hints = ExtractionHints(title=selectors.title, body=selectors.body,
-                                published=selectors.published, source=selectors.source,
-                                author=selectors.author)
-        self.extraction_hints: ExtractionHints | None = None if hints.is_empty else hints
+        self.extraction_hints = self.site.extraction_hints
         self.budget = self.site.max_pages
         self.scheduled = 0
         self.seen: set[str] = set()

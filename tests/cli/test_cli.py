@@ -216,3 +216,26 @@ def test_a_site_whose_hook_cannot_be_imported_is_one_clear_line(tmp_path: Path) 
     assert done.stderr.decode().splitlines() == [
         f"newsarchive: error: {sites_dir / 'odd.toml'}: hook 'no_such_module_here' cannot be "
         "imported: No module named 'no_such_module_here'"]
+
+
+def test_reclean_writes_versions_only_where_the_cleaner_now_reads_differently(
+        tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    with open_archive(home) as arc:
+        # Archived by an older cleaner that got the body wrong; the raw page is kept.
+        old = arc.record(fetch(URL, GBK_PAGE), article(URL, "旧的清洗结果。"))
+        other = "http://www.hongze.gov.cn/art/2024/7/24/art_1_3.html"
+        arc.record(fetch(other, GBK_PAGE))  # cleaned by today's cleaner already
+    done = newsarchive("reclean", "--workers", "2", home=home)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.decode().startswith("2 pages cleaned again: 1 new versions, 1 unchanged")
+    assert "reclean: 2/2 pages" in done.stderr.decode()  # not a terminal: plain lines
+    with open_archive(home) as arc:
+        detail = arc.document(old.document_id)
+        assert detail.document.versions == 2
+        assert "工业经济发展工作委员会" in detail.document.body
+    again = newsarchive("reclean", home=home)
+    assert again.stdout.decode().startswith("2 pages cleaned again: 0 new versions, 2 unchanged")
+    missing = newsarchive("reclean", "--site", "nope", home=home)
+    assert (missing.returncode, missing.stderr.decode()) == (
+        1, "newsarchive: error: no site 'nope' in this archive\n")
