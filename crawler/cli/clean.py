@@ -11,7 +11,7 @@ from archive import canonicalize, clean
 from archive.records import jsonable
 
 FIELDS = ("title", "published", "published_raw", "source", "author", "body", "encoding",
-          "declared_encoding", "replacement_chars", "is_article")
+          "declared_encoding", "replacement_chars", "is_article", "script", "simplified_body")
 
 
 def register(verbs: argparse._SubParsersAction, shared: argparse.ArgumentParser) -> None:

@@ -155,6 +155,7 @@ def test_clean_prints_the_article_as_json(tmp_path: Path) -> None:
     assert out["encoding"] == "gb18030"
     assert out["published"].startswith("2024-07-24T10:33")
     assert "树牢“项目为王" in out["body"]
+    assert (out["script"], out["simplified_body"]) == ("zh-Hans", None)
 
 
 @pytest.mark.slow
