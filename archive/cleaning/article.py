@@ -14,6 +14,18 @@ class Article:
     "not an article" is a value, not an exception.  ``published`` is timezone-aware
     (Asia/Shanghai where the page gives no zone); ``published_raw`` is the string the page
     printed it as.
+
+    ``extras`` holds string fields that only some pages have:
+
+    - ``published_precision``: what ``published_raw`` gives, ``day``, ``minute`` or ``second``
+      (a day-only date is stored as midnight).
+    - ``editor``: the 责任编辑/编辑 credit, never the author.
+    - ``index_no``, ``doc_no``, ``issuer``, ``written_date``, ``published_date``, ``topic``:
+      the 信息公开 table of government pages (索引号, 文号, 发布机构, 成文日期, 发布日期,
+      主题分类) as printed; the table is not part of ``body``.
+    - ``mojibake``: mojibake left in the text, ``utf8-as-latin1``, ``gbk-misaligned`` or
+      ``replacement`` (runs of U+FFFD; ``replacement_chars`` counts them all).
+    - ``hints_missed``: site selectors that matched nothing, comma-separated.
     """
 
     url: str

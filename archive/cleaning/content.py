@@ -24,6 +24,8 @@ MIN_CMS_CHARS = 1  # a CMS's own text container (#zoom, .TRS_Editor) only has to
 MAX_LINK_DENSITY = 0.5  # more link text than this and the text is a list of links
 MAX_HINT_LINK_DENSITY = 0.3  # a named container that is a whole-page wrapper has menus in it
 MAX_FORM_SHARE = 0.5  # ASP.NET pages wrap everything in one <form>; other forms are widgets
+MAX_FURNITURE_SHARE = 0.5  # a block named furniture but holding more is a page wrapper
+LINK_TEXT_CHARS = 200  # a link holding this much text in sentences is article text
 PARAGRAPH_CHARS = 40  # a line this long with sentence punctuation is article text
 SHORT_LINE_CHARS = 80  # only lines this short may be judged boilerplate by their words
 NOISE_REMAINDER = 0.3  # a short line is boilerplate if this little remains without noise words
@@ -65,9 +67,11 @@ def extract_content(
     if element is None:
         element = cms_element(root)
     if element is None:
+        drop_named_furniture(root)  # before the density count: a comment thread is dense too
         element = densest_element(root)
     if element is None:
         return Content("", is_article=False)
+    drop_named_furniture(element)
     lines = [line for line in element_lines(element) if line not in info_lines]
     body = "\n".join(clean_lines(lines, title))
     is_article = (
@@ -84,6 +88,37 @@ def drop_layout(root: Element) -> None:
     for form in forms:
         if meaningful_len(text_of(form)) < MAX_FORM_SHARE * page_chars:
             drop_tree(form)
+
+
+def drop_named_furniture(scope: Element) -> None:
+    """Remove blocks inside `scope` whose class or id names them furniture (comments, share).
+
+    `<main>` and `<article>` stay whatever their names say, and so does a block holding most
+    of the scope's text: a `has-sidebar` wrapper still wraps the article.
+    """
+    named = [
+        el for el in patterns.NAMED_ELEMENTS(scope) if el is not scope and is_named_furniture(el)
+    ]
+    if not named:
+        return
+    page_chars = meaningful_len(text_of(scope))
+    for element in named:
+        if not _attached(element, scope):
+            continue
+        if meaningful_len(text_of(element)) <= MAX_FURNITURE_SHARE * page_chars:
+            drop_tree(element)
+
+
+def is_named_furniture(element: Element) -> bool:
+    """Whether the element's class or id has a furniture word (`comments`, `share-bar`)."""
+    if element.tag in patterns.FURNITURE_KEEP_TAGS:
+        return False
+    names = f"{element.get('class') or ''} {element.get('id') or ''}"
+    if not patterns.FURNITURE_HINT.search(names):  # most names: one quick look is enough
+        return False
+    return any(
+        word.lower() in patterns.FURNITURE_WORDS for word in patterns.ATTRIBUTE_WORDS.findall(names)
+    )
 
 
 def marked_content(scope: Element) -> Element | None:
@@ -115,7 +150,9 @@ def marked_content(scope: Element) -> Element | None:
 
 def cms_element(root: Element) -> Element | None:
     """The CMS text container (`#zoom`, `.TRS_Editor`), else a named one with real text."""
-    candidates = patterns.CONTENT_HINT_CANDIDATES(root)
+    candidates = [
+        el for el in patterns.CONTENT_HINT_CANDIDATES(root) if not _in_named_furniture(el)
+    ]
     tiers = (
         (patterns.CMS_CONTAINERS, MIN_CMS_CHARS),
         (patterns.CONTENT_HINTS, MIN_HINT_CHARS),
@@ -140,7 +177,7 @@ def densest_element(root: Element) -> Element | None:
     (half) grandparent block; text inside links scores against them.  Among equal scores the
     smallest element wins, so a wrapper never beats the block it merely wraps.
     """
-    in_link = {node for a in root.iter("a") for node in a.iter()}
+    in_link = {node for a in links(root) for node in a.iter()}
     scores: dict[Element, float] = {}
     for element in root.iter():
         text = _own_text(element)
@@ -160,8 +197,24 @@ def densest_element(root: Element) -> Element | None:
 def link_density(element: Element) -> float:
     """Share of the element's meaningful text that sits inside links."""
     total = meaningful_len(text_of(element))
-    linked = sum(meaningful_len(text_of(a)) for a in element.iter("a"))
+    linked = sum(meaningful_len(text_of(a)) for a in links(element))
     return linked / total if total else 1.0
+
+
+def links(element: Element) -> Iterator[Element]:
+    """The `<a>` elements under `element` that are links, not article text wrapped in one.
+
+    Some templates put the whole article inside one `<a>` (a teaser turned full text); a
+    link holding paragraphs of sentences is read as text.
+    """
+    for anchor in element.iter("a"):
+        text = text_of(anchor)
+        if (
+            len(text) < LINK_TEXT_CHARS  # most links: no need to count
+            or meaningful_len(text) < LINK_TEXT_CHARS
+            or _SENTENCE_END.isdisjoint(text)
+        ):
+            yield anchor
 
 
 def clean_lines(lines: list[str], title: str | None) -> list[str]:
@@ -173,13 +226,33 @@ def clean_lines(lines: list[str], title: str | None) -> list[str]:
 
 
 def cut_tail(lines: list[str]) -> list[str]:
-    """Drop everything from the first tail marker (上一篇, 免责声明, 相关阅读...) after the text."""
-    seen_paragraph = False
+    """Drop everything from the first tail marker (上一篇, 免责声明, 相关阅读...) after the text.
+
+    A reprint notice or follow-us prompt ends the text once at least as many sentences (of any
+    length: a brief may be all short lines) stand above it as below it.
+    """
+    sizes = [meaningful_len(line) if is_paragraph(line) else 0 for line in lines]
+    said = [meaningful_len(line) if not _SENTENCE_END.isdisjoint(line) else 0 for line in lines]
+    total, said_total = sum(sizes), sum(said)
+    before = said_before = 0
     for i, line in enumerate(lines):
-        if seen_paragraph and patterns.TAIL_MARKER.match(line):
-            return lines[:i]
-        seen_paragraph = seen_paragraph or is_paragraph(line)
+        past_middle = before >= total - before
+        if before and patterns.TAIL_MARKER.match(line):
+            if past_middle or not patterns.RELATED_MARKER.match(line):
+                return lines[:i]  # a related list ends the text only past its middle
+        elif before and past_middle and is_english_tail(line):
+            return lines[:i]  # an English marker ends the text only past its middle
+        elif said_before and said_before >= said_total - said_before - said[i]:
+            if patterns.END_NOTICE.search(line):
+                return lines[:i]
+        before += sizes[i]
+        said_before += said[i]
     return lines
+
+
+def is_english_tail(line: str) -> bool:
+    """A short line such as `Related Articles`, `Tags:` or `Leave a comment` ending the text."""
+    return len(line) <= patterns.EN_TAIL_MAX_CHARS and bool(patterns.EN_TAIL_MARKER.match(line))
 
 
 def is_boilerplate(line: str) -> bool:
@@ -188,12 +261,17 @@ def is_boilerplate(line: str) -> bool:
         patterns.NOISE_PREFIX.match(line)
         or patterns.BREADCRUMB.match(line)
         or patterns.CAPTION_ONLY.match(line)
+        or patterns.URL_ONLY.match(line)
     ):
         return True
     if len(line) > SHORT_LINE_CHARS:
         return False
     return bool(
-        patterns.NOISE_ANYWHERE.search(line) or is_info_line(line) or _mostly_noise_words(line)
+        patterns.NOISE_ANYWHERE.search(line)
+        or patterns.SHARE_PROMPT.match(line)
+        or (len(line) <= patterns.EN_TAIL_MAX_CHARS and patterns.EN_NOISE_LINE.match(line))
+        or is_info_line(line)
+        or _mostly_noise_words(line)
     )
 
 
@@ -271,6 +349,18 @@ def _mostly_noise_words(line: str) -> bool:
         return True
     remainder = meaningful_len(patterns.NOISE_WORDS.sub("", compact))
     return remainder <= NOISE_REMAINDER * total
+
+
+def _in_named_furniture(element: Element) -> bool:
+    """Whether the element or a block around it is named furniture (`<article>` in comments)."""
+    return is_named_furniture(element) or any(
+        is_named_furniture(ancestor) for ancestor in element.iterancestors()
+    )
+
+
+def _attached(element: Element, root: Element) -> bool:
+    """Whether `element` is still inside `root` (an ancestor may have been dropped already)."""
+    return element is root or any(ancestor is root for ancestor in element.iterancestors())
 
 
 def _is(element: Element, attribute: str, value: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -10,6 +11,7 @@ from itertools import chain
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from archive.cleaning import patterns
+from archive.cleaning.disclosure import find_disclosure
 from archive.cleaning.text import Element, element_lines, meaningful_len, normalize_space, text_of
 
 try:
@@ -44,6 +46,13 @@ class Published:
     value: datetime
     raw: str
 
+    @property
+    def precision(self) -> str:
+        """What the page printed down to: `day`, `minute` or `second`."""
+        if patterns.TIME_WITH_SECONDS.search(self.raw):
+            return "second"
+        return "minute" if patterns.TIME_OF_DAY.search(self.raw) else "day"
+
 
 @dataclass(frozen=True)
 class Metadata:
@@ -54,6 +63,8 @@ class Metadata:
     source: str | None = None
     author: str | None = None
     extras: dict[str, str] = field(default_factory=dict)
+    # Elements that are metadata, not text (a 信息公开 table): the body leaves them out.
+    furniture: tuple[Element, ...] = field(default=(), compare=False, repr=False)
 
 
 def extract_metadata(
@@ -62,13 +73,17 @@ def extract_metadata(
     *,
     fetched_at: datetime | None = None,
     title: str | None = None,
+    linked_data: dict[str, str] | None = None,
 ) -> Metadata:
     """Read the head's meta tags, then the visible info bar near the title, then the URL.
 
     A `title` already known (from a site's selector) is used to find the info bar instead of
-    guessing the title.
+    guessing the title.  `linked_data` (from `read_json_ld`, taken before scripts are dropped)
+    fills in meta tags the page lacks.
     """
     metas = meta_contents(root)
+    for key, value in (linked_data or {}).items():
+        metas.setdefault(key, value)
     title = title or find_title(root, metas)
     body = root.find("body")
     lines = element_lines(body if body is not None else root)
@@ -87,14 +102,21 @@ def extract_metadata(
     )
     editor = label_value(patterns.EDITOR, [*bar, *rest], names=True)
     site = _first(metas.get(k) for k in patterns.SITE_NAME_META)
+    disclosure = find_disclosure(root, "\n".join(lines))
+    table = disclosure.fields
+    source = source or table.get("source") or table.get("issuer")
+    extras = {k: v for k, v in table.items() if k not in patterns.DISCLOSURE_NOT_EXTRAS}
+    if editor:
+        extras["editor"] = editor
     return Metadata(
         title=title,
-        published=find_published(metas, bar, rest, url, fetched_at),
+        published=find_published(metas, bar, rest, url, fetched_at, disclosure.fields),
         source=source,
         # Government CMSs fill Author with the publishing unit or the site, some portals with
         # the title.
-        author=author if author not in (source, title, site) else None,
-        extras={"editor": editor} if editor else {},
+        author=author if author not in (source, title, site, editor) else None,
+        extras=extras,
+        furniture=(disclosure.container,) if disclosure.container is not None else (),
     )
 
 
@@ -107,6 +129,42 @@ def meta_contents(root: Element) -> dict[str, str]:
         if key and content:
             found.setdefault(key.strip().lower(), content)
     return found
+
+
+def read_json_ld(root: Element) -> dict[str, str]:
+    """datePublished and author names from schema.org JSON-LD, keyed like meta tags."""
+    found: dict[str, str] = {}
+    for script in root.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except ValueError:
+            continue
+        for item in _ld_items(data):
+            if isinstance(date := item.get("datePublished"), str) and date.strip():
+                found.setdefault("datepublished", date.strip())
+            if names := _ld_names(item.get("author")):
+                found.setdefault("author", names)
+    return found
+
+
+def _ld_items(data: object) -> Iterator[dict[str, object]]:
+    """The objects of a JSON-LD document: itself, list members, `@graph` members."""
+    if isinstance(data, list):
+        for member in data:
+            yield from _ld_items(member)
+    elif isinstance(data, dict):
+        yield data
+        yield from _ld_items(data.get("@graph"))
+
+
+def _ld_names(author: object) -> str | None:
+    """`"张三"`, `{"name": "张三"}` or a list of either, as `张三,李四`."""
+    people = author if isinstance(author, list) else [author]
+    names = [p.get("name") if isinstance(p, dict) else p for p in people]
+    text = ",".join(normalize_space(n) for n in names if isinstance(n, str) and n.strip())
+    return text or None
 
 
 def find_title(root: Element, metas: dict[str, str]) -> str | None:
@@ -188,11 +246,16 @@ def label_value(
             if not value or len(value) > MAX_NAME_CHARS or meaningful_len(value) == 0:
                 continue
             if names:
-                value = leading_names(value)
+                # `（编辑：周八）`: the bracket closes around the credit, not inside the name.
+                value = leading_names(value.rstrip(")）】]") if not _opens(value) else value)
                 if not value:
                     continue
             return value
     return None
+
+
+def _opens(value: str) -> bool:
+    return any(bracket in value for bracket in "(（【[")
 
 
 def leading_names(value: str) -> str:
@@ -237,15 +300,21 @@ def find_published(
     lines: list[str],
     url: str,
     fetched_at: datetime | None,
+    disclosure: dict[str, str] | None = None,
 ) -> Published | None:
-    """The first credible publication time: meta tags, info bar, labelled dates in `lines`, URL.
+    """The first credible publication time: meta tags, a disclosure table's 发布日期, info bar,
+    labelled dates in `lines`, the table's 成文日期, URL.
 
     A date later than the fetch is a wrong pick (a copyright year, a deadline), not a scoop.
+    A document is written (成文) days before it is published, so 成文日期 comes last.
     """
+    table = disclosure or {}
     candidates = chain(
         (parse_date(metas[k]) for k in patterns.DATE_META if k in metas),
+        (parse_date(table[k]) for k in ("published_date",) if k in table),
         dates_in(bar),
         dates_in(lines, labelled_only=True),
+        (parse_date(table[k]) for k in ("written_date",) if k in table),
         url_dates(url),
     )
     return first_credible(candidates, fetched_at)
@@ -312,12 +381,38 @@ def parse_date(text: str) -> Published | None:
 
 def _from_match(match: re.Match[str], raw: str) -> Published | None:
     groups = match.groupdict()
+    if groups.get("cy"):
+        return _from_chinese_numerals(groups, raw)
     y, m, d, hh, mm, ss = (int(groups.get(k) or 0) for k in ("y", "m", "d", "H", "M", "S"))
     try:
         value = datetime(y, m, d, hh, mm, ss, tzinfo=_zone(groups.get("tz")))
     except ValueError:  # 2023-02-30 and the like
         return None
     return Published(value, raw.strip())
+
+
+def _from_chinese_numerals(groups: dict[str, str | None], raw: str) -> Published | None:
+    """`二〇二三年六月十九日`: the year digit by digit, month and day counted in tens."""
+    year = int("".join(str(_cn_digit(c)) for c in groups["cy"] or ""))
+    try:
+        value = datetime(
+            year, _cn_number(groups["cm"] or ""), _cn_number(groups["cd"] or ""), tzinfo=SHANGHAI
+        )
+    except ValueError:
+        return None
+    return Published(value, raw.strip())
+
+
+def _cn_digit(char: str) -> int:
+    return 0 if char in "〇零○" else patterns.CN_DIGITS.index(char) - 2
+
+
+def _cn_number(text: str) -> int:
+    """一 to 三十一: `十` alone is ten, `二十` twenty, `十九` nineteen."""
+    if "十" not in text:
+        return _cn_digit(text)
+    tens, _, units = text.partition("十")
+    return (_cn_digit(tens) if tens else 1) * 10 + (_cn_digit(units) if units else 0)
 
 
 def _zone(offset: str | None) -> timezone | ZoneInfo:

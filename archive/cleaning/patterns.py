@@ -30,11 +30,36 @@ CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 NOT_MEANINGFUL = re.compile(r"[\W\d_]+")
 WHITESPACE = re.compile(r"\s+")
 # A label (来源, 作者, 发布时间) must not follow another CJK character: `资金来源:` and
-# `会议时间:` inside a sentence or a notice are no labels.
-LABEL_START = rf"(?<![{CJK}])"
+# `会议时间:` inside a sentence or a notice are no labels.  A date in Chinese numerals may run
+# into the next label (`二〇二二年十二月三十一日作者：刘洋`, cells without spaces).
+LABEL_START = rf"(?:(?<![{CJK}])|(?<=[\d〇零○一二三四五六七八九十]日))"
 # NUL and the zero-width characters that CMS editors leave between characters.
 INVISIBLE_CHARS = "\x00\u200b\u200c\u200d\u2060\ufeff"
 INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
+
+# --- Mojibake ------------------------------------------------------------------------------
+
+# UTF-8 read as cp1252/Latin-1: a lead byte of a CJK or punctuation sequence (`ä`-`é`, `â` for
+# `“”…`, `Ã`/`Â` for accented Latin) followed by a continuation byte (0x80-0xBF as cp1252).
+_CP1252_CONTINUATION = (
+    "\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013-\u2026\u2030\u2039\u203a\u20ac\u2122"
+)
+UTF8_AS_LATIN1 = re.compile(f"[ÂÃâäåæçèé][{_CP1252_CONTINUATION}]")
+# GBK decoded one byte off (a lost byte): an ASCII `?` where the lost character was, between
+# CJK characters (the pattern opens with the literal so that the engine skims to each `?`),
+# and characters of the private-use area that user-defined GBK rows map to.
+GBK_LOST_BYTE = re.compile(rf"\?(?<=[{CJK}）)]\?)(?=[{CJK}])")
+PRIVATE_USE_RUN = re.compile("[\ue000-\uf8ff]{2,}")
+REPLACEMENT_RUN = re.compile("\ufffd{5,}")
+# Cheap signals that some decoding may be wrong (with GBK_LOST_BYTE); only then is the costly
+# comparison run.  One character class, scanned in C: U+FFFD, private use, the lead letters of
+# UTF8_AS_LATIN1, and the kana, Greek, Cyrillic and box drawing that Big5 bytes read as GBK
+# turn into.
+MOJIBAKE_CHARS = re.compile(
+    "[\ufffd\ue000-\uf8ffÂÃâäåæçèé\u3040-\u30ff\u0370-\u03ff\u0400-\u04ff\u2500-\u257f]"
+)
+ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
 
 # --- Flattened pinyin -----------------------------------------------------------------------
 
@@ -49,15 +74,25 @@ INLINE_PINYIN = re.compile(rf"[(（](?<=[{CJK}][(（])\s*{_SYLLABLE}\s*[)）]")
 # --- Dates ----------------------------------------------------------------------------------
 
 # `2023-06-24 19:04:19`, `2020年03月19日08:27`, `2018-3-6`, `2024/07/24`, `2024-07-24T10:33+08:00`.
-DATE = re.compile(
+_NUMERIC_DATE = (
     r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>1[0-2]|0?[1-9])\s*[-/.月]\s*"
     r"(?P<d>3[01]|[12]\d|0?[1-9])(?!\d)(?:\s*日)?"
     r"(?:(?:\s*T\s*|\s*)(?P<H>2[0-3]|[01]?\d)\s*[:：时時]\s*(?P<M>[0-5]\d)"
     r"(?:\s*[:：分]\s*(?P<S>[0-5]\d))?(?:\.\d+)?"
     r"\s*(?P<tz>Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?"
 )
+# Digits of dates in Chinese numerals (落款 of government documents): `二〇二三年六月十九日`,
+# with 〇, 零 or the circle ○ for zero; the month and day count in tens (十, 二十, 三十一).
+CN_DIGITS = "〇零○一二三四五六七八九"
+_CN_DATE = (
+    rf"(?P<cy>[一二][{CN_DIGITS}]{{3}})\s*年\s*(?P<cm>十[一二]?|[一二三四五六七八九])\s*月\s*"
+    r"(?P<cd>三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号號]"
+)
+DATE = re.compile(f"{_NUMERIC_DATE}|{_CN_DATE}")
 # A printed date that also gives the time of day (`2024-07-24 10:33`, `10时33分`, ISO `T10:33`).
 TIME_OF_DAY = re.compile(r"\d\s*[:：时時]\s*\d")
+# One that gives the second as well (`19:04:19`, `10时33分05秒`, ISO `T10:33:00`).
+TIME_WITH_SECONDS = re.compile(r"\d\s*[:：时時]\s*\d{1,2}\s*[:：分]\s*\d")
 # A date announced as the publication time, e.g. `發布時間: 2024-07-24 10:33`.
 DATE_LABEL = re.compile(
     LABEL_START
@@ -77,7 +112,10 @@ URL_DATES = (
 
 # Where a label's value ends: end of line, a run of spaces, a bar, a date glued on
 # (`來源:宿遷經信網2016-11-14`), or the next `label:`.
-_VALUE_END = r"(?=$|\s{2,}|\s*[|｜]|\s*(?:19|20)\d{2}\s*[-/.年]|\s+\S{1,8}[:：])"
+_VALUE_END = (
+    r"(?=$|\s{2,}|\s*[|｜]|\s*(?:19|20)\d{2}\s*[-/.年]|\s+\S{1,8}[:：]"
+    r"|\s+(?:责任编辑|責任編輯|编辑|編輯|通讯员|通訊員)\s)"
+)
 # Unlike names, a source never holds a space, so its value also ends at the first one.
 SOURCE = re.compile(
     LABEL_START
@@ -89,8 +127,11 @@ AUTHOR = re.compile(
     LABEL_START + r"(?:作者|記者|记者|通讯员|通訊員|撰稿|撰文)\s*[:：]\s*"
     r"(?P<value>[^|｜\n]+?)" + _VALUE_END
 )
+# An editor credit takes a colon, or a space and then one short name (`编辑 孙十`); never
+# `编辑部` or `编辑出版`.
 EDITOR = re.compile(
-    LABEL_START + r"(?:责任编辑|責任編輯|编辑|編輯)\s*[:：]\s*(?P<value>[^|｜\n]+?)" + _VALUE_END
+    LABEL_START + r"(?:责任编辑|責任編輯|编辑|編輯)"
+    rf"(?:\s*[:：]\s*|\s+(?=[{CJK}]{{2,4}}(?:[\s)）】\]]|$)))(?P<value>[^|｜\n]+?)" + _VALUE_END
 )
 # A person-name list: letters, CJK and list punctuation only, so an interview line
 # such as `记者：您怎么看？` is not taken for a byline.
@@ -99,13 +140,55 @@ NAME_LIST = re.compile(rf"[{_NAME_CHARS}]+")
 # Separators between the names of a list (`王喆 李堃`, `张乃川,张晔`).
 NAME_SEPARATORS = re.compile(r"[\s,，、/]+")
 # A reporter credit that is a whole line, with or without a colon: `記者 王喆`, `本报记者王喆`,
-# `（记者 王喆 通讯员 李堃）`.  The value stops before the 通讯员 part.  Only whole lines count:
-# `记者从市工信局获悉，...` opens many a paragraph.
+# `（记者 王喆 通讯员 李堃）`.  The value stops before the 通讯员 or 编辑 part.  Only whole
+# lines count: `记者从市工信局获悉，...` opens many a paragraph.
 BYLINE = re.compile(
     r"^[\s■●◆★▲►▶※(（【\[]*(?:本报|本報|融媒体|融媒體|全媒体|全媒體|特约|特約)?(?:记者|記者)"
     rf"\s*[:：]?\s*(?P<value>[{_NAME_CHARS}]+?)[\s,，、]*"
-    rf"(?:通\s*[讯訊]\s*[员員]\s*[:：]?[{_NAME_CHARS}]*)?[\s)）】\]]*$"
+    rf"(?:通\s*[讯訊]\s*[员員]\s*[:：]?[{_NAME_CHARS}]*)?"
+    rf"(?:(?:责任|責任)?[编編]\s*[辑輯]\s*[:：]?[{_NAME_CHARS}]*)?[\s)）】\]]*$"
 )
+
+# --- Government information disclosure (信息公开) ---------------------------------------------
+
+# The label/value cells that 信息公开 pages print above the document, by the extras key they
+# fill.  Labels may be spaced out to align the cells (`索 引 号`).
+DISCLOSURE_LABELS = {
+    "index_no": ("索引号", "索引號"),
+    "doc_no": ("文号", "文號", "发文字号", "發文字號", "文件编号", "文件編號", "发文编号"),
+    "issuer": ("发布机构", "發布機構", "发文机关", "發文機關", "发文单位", "發文單位", "制发机关"),
+    "written_date": ("成文日期", "成文时间", "成文時間", "生成日期"),
+    "published_date": ("发布日期", "發布日期", "公开日期", "公開日期", "发文日期", "發文日期"),
+    "topic": ("主题分类", "主題分類", "主题分類", "信息分类", "信息分類", "分类", "分類"),
+    # Not a key of its own: the article's 来源 when the info bar has none.
+    "source": ("信息来源", "信息來源", "来源", "來源"),
+}
+# Keys that only a disclosure table has: without one of them, 发布日期 and 分类 are an info bar.
+DISCLOSURE_KEYS = ("index_no", "doc_no", "written_date")
+# Any label of those keys, in a page's text: only then is the tree searched for the table.
+DISCLOSURE_MARK = re.compile(
+    "|".join(r"\s*".join(label) for key in DISCLOSURE_KEYS for label in DISCLOSURE_LABELS[key])
+)
+# Fields a disclosure table has that are not extras of their own.
+DISCLOSURE_NOT_EXTRAS = ("source",)
+_DISCLOSURE_ALTERNATIVES = sorted(
+    ((key, label) for key, labels in DISCLOSURE_LABELS.items() for label in labels),
+    key=lambda pair: len(pair[1]),
+    reverse=True,
+)
+DISCLOSURE_LABEL_KEYS = {label: key for key, label in _DISCLOSURE_ALTERNATIVES}
+# One cell: a label, an optional colon and the value, if the cell holds it too.
+DISCLOSURE_CELL = re.compile(
+    r"(?P<label>"
+    + "|".join(r"\s*".join(label) for _, label in _DISCLOSURE_ALTERNATIVES)
+    + r")\s*(?P<colon>[:：])?\s*(?P<value>.*)"
+)
+# Anywhere in a cell: how many labels it holds (a whole row is no single cell).
+DISCLOSURE_ANY_LABEL = re.compile(
+    LABEL_START + "(?:" + "|".join(label for _, label in _DISCLOSURE_ALTERNATIVES) + r")\s*[:：]?"
+)
+# Elements that hold one cell of such a table.
+DISCLOSURE_CELL_TAGS = ("td", "th", "li", "dt", "dd", "span", "p", "div", "b", "strong", "label")
 
 # --- Titles ---------------------------------------------------------------------------------
 
@@ -216,4 +299,67 @@ CONTENT_HINTS = (
 CONTENT_HINT_CANDIDATES = etree.XPath(
     "//article | //*[@id='zoom' or @id='content' or @itemprop='articleBody'"
     " or contains(@class, 'TRS_') or contains(@class, 'content')]"
+)
+
+# --- Furniture by name and English tails (content extraction) -------------------------------
+
+# Words in a class or id that name page furniture, not text: comment threads, share and
+# follow bars, related and trending lists, newsletter sign-ups, ads, author bios, galleries.
+# Matched against the words of the attribute (split at `-`, `_`, spaces and camelCase), so
+# `post-comments` and `shareBar` match but `commentary-text` or `shared` do not.
+_FURNITURE_WORDS = (
+    *("comment", "comments", "disqus", "respond", "reply", "replies"),
+    *("share", "sharing", "sharebar", "sociallinks", "follow"),
+    *("related", "relatedposts", "recommended", "recommend", "trending", "popular"),
+    *("mostpopular", "outbrain", "taboola", "newsletter", "subscribe", "subscription", "signup"),
+    *("promo", "advert", "advertisement", "ad", "ads", "adsbygoogle", "sponsored", "sidebar"),
+    *("breadcrumb", "breadcrumbs", "pagination", "pager", "bio", "gallery", "tags"),
+    *("cookie", "cookies", "modal", "popup"),
+)
+FURNITURE_WORDS = frozenset(_FURNITURE_WORDS)
+# Splits a class or id into its words: `relatedPosts` -> related, posts; `post_share` -> post,
+# share.
+ATTRIBUTE_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+# Only elements carrying a class or id are looked at (one XPath pass).
+NAMED_ELEMENTS = etree.XPath(".//*[@class or @id]")
+# Tags never dropped for their name: the page itself and the article markup.
+FURNITURE_KEEP_TAGS = frozenset(("html", "body", "main", "article"))
+# Any furniture word anywhere in a name: a cheap first look before splitting it into words.
+FURNITURE_HINT = re.compile("|".join(sorted(FURNITURE_WORDS, key=len, reverse=True)), re.I)
+# Whole short lines after which an (English, or Japanese) article has ended: related and
+# trending lists, comment threads, tag lists, author boxes.
+_EN_TAIL_WORDS = (
+    r"related\s+(?:articles|stories|posts|content|coverage|links|reading|topics)"
+    r"|(?:our\s+)?(?:latest|top|recent|popular)\s+(?:stories|news|articles|posts)"
+    r"|most\s+(?:popular|read|viewed|shared)|trending(?:\s+now)?"
+    r"|you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy)|recommended(?:\s+for\s+you)?"
+    r"|(?:leave|post|add|write)\s+a\s+(?:comment|reply)|\d*\s*comments?|responses?"
+    r"|tags?|filed\s+under|about\s+the\s+authors?|関連記事"
+)
+EN_TAIL_MARKER = re.compile(rf"^[\s■●◆★▲►▶※【\[(]*(?:{_EN_TAIL_WORDS})[\s:：.!)\]】]*$", re.I)
+# Whole short lines that are widgets inside the text: share and sign-up prompts, ad labels,
+# `Related:` and `Read more` teasers.
+EN_NOISE_LINE = re.compile(
+    r"^[\s■●◆★▲►▶※【\[(]*(?:share\s+this\b|subscribe\b|sign\s+up\b|advertisement"
+    r"|sponsored(?:\s+(?:links?|content|stories))?|related(?:\s+news)?|read\s+more\b"
+    r"|more\s+(?:videos?|from|in|on)\b|スポンサードリンク)",
+    re.I,
+)
+EN_TAIL_MAX_CHARS = 60  # a longer line is a sentence that happens to open with those words
+# A line that is only a web address.
+URL_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.I)
+# A share prompt with its list of networks (`分享到：MSN开心网人人网...`, `Share on Facebook`).
+SHARE_PROMPT = re.compile(r"^\s*(?:分享到|分享至|share\s+(?:on|to|via)\b)", re.I)
+# Tail markers that also open a short list of links inside the text (`相关新闻：` and three
+# headlines, then the article goes on): they end the text only past its middle.
+RELATED_MARKER = re.compile(
+    _BULLETS + r"(?:相关阅读|相關閱讀|相关新闻|相關新聞|相关文章|相關文章|延伸阅读|延伸閱讀)"
+)
+# Lines that close a text wherever they open: a reprint notice (`未經授權，不得轉載`) or the
+# site asking to be followed (`快點到Facebook Like我們的專頁`).  Quotes may say either, so they
+# end the text only past its middle.
+END_NOTICE = re.compile(
+    r"不得[转轉][载載]|(?:严禁|嚴禁|禁止)[转轉][载載]|我[們们]的?(?:專頁|专页)"
+    r"|(?:like|follow|關注|关注|追蹤|追踪)\s*我[們们]",
+    re.I,
 )

@@ -11,10 +11,10 @@ from archive.cleaning.article import Article
 from archive.cleaning.content import extract_content
 from archive.cleaning.decode import decode_html, looks_binary
 from archive.cleaning.hints import MISSED_KEY, NO_HINTS, ExtractionHints, read_hints
-from archive.cleaning.metadata import extract_metadata, with_time_of_day
+from archive.cleaning.metadata import extract_metadata, read_json_ld, with_time_of_day
 from archive.cleaning.ruby import drop_ruby_annotations, strip_inline_pinyin
 from archive.cleaning.script import HANT, detect_script, to_simplified
-from archive.cleaning.text import drop_elements, parse_html
+from archive.cleaning.text import drop_elements, drop_tree, parse_html
 
 Headers = Mapping[str, str] | Iterable[tuple[str, str]]
 
@@ -50,6 +50,7 @@ def clean(
     root = parse_html(strip_inline_pinyin(decoded.text))
     if root is None:
         return base
+    linked_data = read_json_ld(root)  # before scripts go
     drop_elements(root, patterns.ALWAYS_DROP)
     drop_ruby_annotations(root)
     # Selectors and metadata read the page before layout is stripped: info bars often sit in
@@ -57,12 +58,20 @@ def clean(
     hinted = NO_HINTS
     if hints is not None and not hints.is_empty:
         hinted = read_hints(root, hints, fetched_at=fetched_at)
-    meta = extract_metadata(root, url, fetched_at=fetched_at, title=hinted.title)
+    meta = extract_metadata(
+        root, url, fetched_at=fetched_at, title=hinted.title, linked_data=linked_data
+    )
+    for element in meta.furniture:
+        drop_tree(element)
     content = extract_content(root, meta.title, container=hinted.body, info_lines=hinted.info_lines)
     published = meta.published
     if hinted.published:
         published = with_time_of_day(hinted.published, meta.published)
     extras = dict(meta.extras)
+    if published:
+        extras["published_precision"] = published.precision
+    if decoded.mojibake:
+        extras["mojibake"] = decoded.mojibake
     if hinted.missed:
         extras[MISSED_KEY] = ",".join(hinted.missed)
     script = detect_script(f"{meta.title or ''}\n{content.body}")

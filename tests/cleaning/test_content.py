@@ -146,6 +146,37 @@ def test_tail_is_cut_only_after_the_text_began() -> None:
     assert cut_tail(lines) == ["相关阅读", PARAGRAPHS[0]]
 
 
+def test_related_list_before_the_middle_of_the_text_does_not_cut() -> None:
+    lead = "本文导读：" + PARAGRAPHS[0]
+    links = ["相关新闻：", "格兰仕三遇产品不合格"]
+    lines = [lead, *links, PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[0]]
+
+    assert cut_tail(lines) == lines
+    assert cut_tail([*PARAGRAPHS, "相关新闻：", "格兰仕三遇产品不合格"]) == list(PARAGRAPHS)
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "(內容由新浪北京提供。未經授權，不得轉載。)",
+        "本文版权归本网所有，任何媒体、网站或个人未经本网协议授权不得转载、链接或以其他方式复制发表。",
+        "香港新聞現已開設Facebook專頁，與朋友分享！快點到Facebook Like我們的專頁！",
+        "我們也開了Google plus page,如有Google plus account的你,也可follow 我們吧!",
+    ],
+)
+def test_reprint_notices_and_follow_us_prompts_end_the_text(notice: str) -> None:
+    lines = [PARAGRAPHS[0], notice, "SONY更多新機曝光"]
+
+    assert cut_tail(lines) == [PARAGRAPHS[0]]
+
+
+def test_quoted_reprint_ban_before_the_middle_does_not_cut() -> None:
+    quote = "他说：“未经授权使用我们的技术不得转载，这会阻碍我们继续创新。”"
+    lines = [PARAGRAPHS[0], quote, PARAGRAPHS[1], PARAGRAPHS[0]]
+
+    assert cut_tail(lines) == lines
+
+
 def test_repeated_lead_is_dropped_with_or_without_a_label() -> None:
     labelled = ["导读:" + PARAGRAPHS[0][:40], "本报讯 " + PARAGRAPHS[0], PARAGRAPHS[1]]
     truncated = [PARAGRAPHS[0][:45], PARAGRAPHS[0], PARAGRAPHS[1]]
@@ -323,3 +354,90 @@ def test_trailing_reporter_lines_are_not_text() -> None:
     lines = [PARAGRAPHS[0], PARAGRAPHS[1], "記者 王喆"]
 
     assert clean_lines(lines, None) == list(PARAGRAPHS)
+
+
+EN_PARAGRAPHS = (
+    "The city council voted on Tuesday to extend the bus line to the new hospital, officials said.",
+    "Construction is expected to start next spring and to take about eighteen months to finish.",
+)
+
+
+def test_comment_thread_inside_the_content_container_is_dropped() -> None:
+    article = "".join(f"<p>{p}</p>" for p in EN_PARAGRAPHS)
+    comments = "".join(
+        f"<div class='comment'><p>Reader {i}: great news for our neighbourhood, finally!</p></div>"
+        for i in range(3)
+    )
+    html = f"<div id='content'>{article}<div id='commentsContainer'>{comments}</div></div>"
+
+    body, is_article = _body(html)
+
+    assert body == "\n".join(EN_PARAGRAPHS)
+    assert is_article
+
+
+def test_article_element_inside_a_comment_list_is_not_the_text() -> None:
+    # WordPress themes mark each comment up as an <article>; the post is unnamed divs.
+    article = "".join(f"<div>{p}</div>" for p in EN_PARAGRAPHS)
+    long_comment = " ".join(["I have lived on this street for years and the bus never came."] * 3)
+    comments = f"<ol class='comment-list'><li><article><p>{long_comment}</p></article></li></ol>"
+    html = f"<div class='post'>{article}</div><div id='comments'>{comments}</div>"
+
+    body, _ = _body(html)
+
+    assert body == "\n".join(EN_PARAGRAPHS)
+
+
+def test_wrapper_named_like_furniture_but_holding_the_text_stays() -> None:
+    article = "".join(f"<p>{p}</p>" for p in EN_PARAGRAPHS)
+    html = f"<div class='layout has-sidebar'><div class='post'>{article}</div></div>"
+
+    body, _ = _body(html)
+
+    assert body == "\n".join(EN_PARAGRAPHS)
+
+
+def test_article_written_inside_one_link_is_text() -> None:
+    paragraphs = (
+        *PARAGRAPHS,
+        "寒流一波接着一波，口罩围巾都出笼了。想让肌肤在干燥的冷风吹袭下仍然保持水嫩，洗脸时的水温是关键。",
+        "看似简单的护肤概念却也容易被忽略，如果皮肤还是显得过度干燥，还是赶快咨询专科医师才是上策。",
+        "除了避免用热水，洗脸的次数和选择适当的护肤产品也很重要，晚上洗脸之后可以直接擦上保湿乳液。",
+    )
+    text = "<br><br>".join(paragraphs)
+    html = f"<div><ul>{SIDEBAR}</ul><dl><a href='/a/1.html'>{text}</a></dl></div>"
+
+    body, is_article = _body(html)
+
+    assert body == "\n".join(paragraphs)
+    assert is_article
+
+
+@pytest.mark.parametrize(
+    "marker", ["Related Articles", "Tags:", "Leave a comment", "12 Comments", "関連記事"]
+)
+def test_english_end_markers_cut_the_tail(marker: str) -> None:
+    lines = [*EN_PARAGRAPHS, marker, "Another story about buses", "Why the council said no"]
+
+    assert cut_tail(lines) == list(EN_PARAGRAPHS)
+
+
+def test_english_marker_before_the_middle_of_the_text_does_not_cut() -> None:
+    lines = [EN_PARAGRAPHS[0], "Related Stories", EN_PARAGRAPHS[1], EN_PARAGRAPHS[0]]
+
+    assert cut_tail(lines) == lines
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Share this story",
+        "Subscribe to our newsletter",
+        "Advertisement",
+        "READ MORE: Council approves budget",
+        "https://www.example.com/news/article/bus-line-1234.php",
+        "分享到：MSN开心网人人网豆瓣新浪微博",
+    ],
+)
+def test_widget_lines_inside_the_text_are_boilerplate(line: str) -> None:
+    assert is_boilerplate(line)

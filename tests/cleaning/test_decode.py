@@ -133,3 +133,87 @@ def test_looks_binary() -> None:
     assert looks_binary(bytes(range(256)) * 4)
     assert not looks_binary(_page().encode("gbk"))
     assert not looks_binary(codecs.BOM_UTF16_LE + _page().encode("utf-16-le"))
+
+
+# Seed 003: a GBK page with a lost byte, read one byte off until an ASCII byte realigns it.
+MISALIGNED = (
+    "區委副書記、鹽城環(huán)?萍汲屈h工委書記張利華等區四套班子領導出席。"
+    "在正視問題中探索工業高質量發展的有效路徑?偭坎淮、存量不優、增量不足、質量不高。"
+)
+ARTICLE = (
+    "11月8日上午，宿迁市宿城区召开激光产业园建设第九次会办会。区委副书记、区长张辉出席会议并讲话。"
+)
+
+
+def _article_page(charset: str, text: str = ARTICLE * 10) -> str:
+    head = f'<head><meta charset="{charset}"><title>會辦會</title></head>'
+    return f"<html>{head}<body><p>{text}</p></body></html>"
+
+
+def test_clean_pages_are_not_flagged() -> None:
+    for page, codec in ((_article_page("utf-8"), "utf-8"), (_article_page("gbk"), "gb18030")):
+        decoded = decode_html(page.encode(codec))
+
+        assert (decoded.encoding, decoded.mojibake) == (codec, None)
+
+
+def test_gbk_misaligned_run_is_flagged() -> None:
+    decoded = decode_html(_article_page("gbk", ARTICLE + MISALIGNED).encode("gb18030"))
+
+    assert decoded.encoding == "gb18030"
+    assert decoded.mojibake == "gbk-misaligned"
+
+
+def test_question_marks_outside_chinese_words_are_no_misalignment() -> None:
+    extra = '<a href="/list.jsp?id=3&amp;p=2">更多</a> 您知道吗? Why? 为什么？'
+    decoded = decode_html(_article_page("utf-8", ARTICLE + extra).encode())
+
+    assert decoded.mojibake is None
+
+
+def test_utf8_declared_latin1_with_one_bad_byte_reads_as_utf8() -> None:
+    body = _article_page("iso-8859-1").encode("utf-8")
+    body = body[:200] + b"\xff" + body[200:]
+
+    decoded = decode_html(body)
+
+    assert decoded.encoding == "utf-8"
+    assert ARTICLE[20:] in decoded.text
+    assert decoded.mojibake is None  # one damaged character is damage, not mojibake
+    assert 0 < decoded.replacements <= 4
+
+
+def test_utf8_text_stored_as_latin1_mojibake_is_flagged() -> None:
+    mangled = ARTICLE.encode("utf-8").decode("cp1252", errors="ignore")  # `å®¿è¿å¸‚...`
+    decoded = decode_html(_article_page("utf-8", mangled).encode("utf-8"))
+
+    assert decoded.encoding == "utf-8"  # no other reading of the bytes does better
+    assert decoded.mojibake == "utf8-as-latin1"
+
+
+def test_big5_bytes_declared_gbk_are_read_as_big5() -> None:
+    text = "11月8日上午，宿遷市宿城區召開激光產業園建設第九次會辦會。區長張輝出席會議並講話。"
+    decoded = decode_html(_article_page("gbk", text * 5).encode("big5"))
+
+    assert decoded.encoding == "big5hkscs"
+    assert text in decoded.text
+    assert decoded.mojibake is None
+
+
+def test_runs_of_replacement_characters_are_flagged() -> None:
+    good = _article_page("utf-8").encode("utf-8")
+    body = good[:300] + b"\xff\xfe\xfd\xfc" * 3 + good[300:]
+
+    decoded = decode_html(body)
+
+    assert decoded.encoding == "utf-8"  # not the EBCDIC codec chardet guesses
+    assert decoded.mojibake == "replacement"
+    assert decoded.replacements >= 12
+
+
+def test_mojibake_reaches_the_article() -> None:
+    from archive.cleaning.pipeline import clean
+
+    article = clean(_article_page("gbk", ARTICLE + MISALIGNED).encode("gb18030"), "https://x.cn/a")
+
+    assert article.extras["mojibake"] == "gbk-misaligned"

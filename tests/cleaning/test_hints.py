@@ -178,7 +178,7 @@ def test_selectors_beat_a_misleading_page() -> None:
     assert hinted.published == datetime(2024, 7, 26, tzinfo=CST)
     assert hinted.source == "宿城区融媒体中心"
     assert hinted.author == "王喆 李堃"  # a bare name list: the element is the author
-    assert hinted.extras == {"editor": "张敏"}
+    assert hinted.extras == {"editor": "张敏", "published_precision": "day"}
 
 
 def test_hinted_body_is_cleaned_like_the_generic_one() -> None:
@@ -232,7 +232,7 @@ def test_element_without_text_counts_as_missed_for_title_and_body() -> None:
     article = clean(page, site_pages.HONGZE_URL, hints=ExtractionHints(title=".art-title"))
 
     assert article.title == site_pages.HONGZE.title  # from the ArticleTitle meta
-    assert article.extras == {"hints_missed": "title"}
+    assert article.extras == {"hints_missed": "title", "published_precision": "minute"}
 
 
 def test_info_bar_without_the_field_falls_back_silently() -> None:

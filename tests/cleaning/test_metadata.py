@@ -292,3 +292,186 @@ def _published(raw: str) -> Published:
 )
 def test_a_day_takes_the_time_of_the_same_day(day: str, other: str, expected: str) -> None:
     assert with_time_of_day(_published(day), _published(other)).raw == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("江苏省人民政府 二〇二三年六月十九日", (2023, 6, 19)),
+        ("二零一九年十二月三十一日", (2019, 12, 31)),
+        ("二〇二〇年十月十日", (2020, 10, 10)),
+        ("二○二一年一月二十日", (2021, 1, 20)),
+        ("发布日期：二〇二三年十一月九号", (2023, 11, 9)),
+    ],
+)
+def test_dates_in_chinese_numerals(line: str, expected: tuple[int, int, int]) -> None:
+    found = next(dates_in([line]))
+
+    assert found.value == datetime(*expected, tzinfo=CST)
+    assert found.precision == "day"
+    assert found.raw in line
+
+
+def test_impossible_chinese_numeral_date_is_skipped() -> None:
+    assert list(dates_in(["二〇二三年二月三十日"])) == []
+
+
+@pytest.mark.parametrize(
+    ("raw", "precision"),
+    [
+        ("2023-06-24 19:04:19", "second"),
+        ("2020年03月19日08:27", "minute"),
+        ("2024年7月24日 10时33分05秒", "second"),
+        ("2018-3-6", "day"),
+        ("二〇二三年六月十九日", "day"),
+        ("2024-07-24T10:33:00+08:00", "second"),
+    ],
+)
+def test_precision_is_what_the_page_printed(raw: str, precision: str) -> None:
+    found = parse_date(raw)
+
+    assert found is not None
+    assert found.precision == precision
+
+
+def test_chinese_numeral_date_after_the_fetch_is_passed_over() -> None:
+    html = (
+        "<html><head><title>关于印发某某办法的通知</title></head><body>"
+        "<h1>关于印发某某办法的通知</h1><p>发布日期：二〇二五年一月一日</p>"
+        "<p>各市、县人民政府：现将办法印发给你们，请认真贯彻执行。</p></body></html>"
+    )
+    root = parse_html(html)
+    assert root is not None
+
+    early = extract_metadata(root, "https://example.gov.cn/a.html", fetched_at=datetime(2024, 6, 1))
+    late = extract_metadata(root, "https://example.gov.cn/a.html", fetched_at=datetime(2025, 6, 1))
+
+    assert early.published is None
+    assert late.published is not None
+    assert late.published.raw == "二〇二五年一月一日"
+
+
+def _bar_page(bar: str) -> str:
+    return (
+        "<html><head><title>某某大会召开 - 某某网</title></head><body><h1>某某大会召开</h1>"
+        f"<p>2023-06-24 19:04:19</p><p>{bar}</p>"
+        "<p>会议指出，要推动工业经济高质量发展，加快项目建设，全力以赴完成全年目标任务。</p>"
+        "</body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("bar", "author", "editor", "source"),
+    [
+        ("作者：张三 责任编辑：李四", "张三", "李四", None),
+        ("責任編輯：陳七 來源：人民網", None, "陳七", "人民網"),
+        ("（编辑：周八）", None, "周八", None),
+        ("记者 刘九 编辑 孙十", "刘九", "孙十", None),
+        ("本报记者 王喆 通讯员 李堃 责任编辑 张敏", "王喆", "张敏", None),
+        ("通讯员：赵六", "赵六", None, None),
+        ("稿源：宿迁日报 作者：钱一", "钱一", None, "宿迁日报"),
+        ("编辑部地址：南京市北京西路", None, None, None),
+    ],
+)
+def test_editor_is_never_the_author(
+    bar: str, author: str | None, editor: str | None, source: str | None
+) -> None:
+    root = parse_html(_bar_page(bar))
+    assert root is not None
+
+    meta = extract_metadata(root, "https://example.cn/a.html")
+
+    assert (meta.author, meta.extras.get("editor"), meta.source) == (author, editor, source)
+
+
+GOV_DISCLOSURE_PAGE = """<html><head><meta charset="utf-8">
+<title>省政府关于推进制造业智能化改造的实施意见_江苏省人民政府</title></head><body>
+<div class="nav">首页 &gt; 信息公开 &gt; 省政府文件</div>
+<div class="xxgk-meta"><table>
+<tr><th>索 引 号：</th><td>014000319/2023-00123</td>
+<th>主题分类：</th><td>工业、交通\\其他</td></tr>
+<tr><th>发布机构：</th><td>江苏省人民政府</td><th>发布日期：</th><td>2023-06-21</td></tr>
+<tr><th>文　　号：</th><td>苏政发〔2023〕12号</td><th>成文日期：</th><td>2023-06-19</td></tr>
+</table></div>
+<h1>省政府关于推进制造业智能化改造的实施意见</h1>
+<div id="zoom">
+<p>各市、县（市、区）人民政府，省各委办厅局，省各直属单位：</p>
+<p>为加快推进全省制造业智能化改造和数字化转型，推动制造业高质量发展，现提出如下意见。</p>
+<p>一、总体要求。坚持市场主导、政府引导，分类推进，到2025年，全省规模以上工业企业智能化改造全覆盖。</p>
+<p>江苏省人民政府</p><p>二〇二三年六月十九日</p>
+</div></body></html>"""
+
+
+def test_disclosure_table_fills_extras_and_leaves_the_body() -> None:
+    from archive.cleaning.pipeline import clean
+
+    article = clean(GOV_DISCLOSURE_PAGE.encode(), "https://www.jiangsu.gov.cn/art/2023/6/21/x.html")
+
+    assert article.extras["index_no"] == "014000319/2023-00123"
+    assert article.extras["doc_no"] == "苏政发〔2023〕12号"
+    assert article.extras["issuer"] == "江苏省人民政府"
+    assert article.extras["written_date"] == "2023-06-19"
+    assert article.extras["published_date"] == "2023-06-21"
+    assert article.extras["topic"] == "工业、交通\\其他"
+    # 发布日期 beats 成文日期, which is printed first in reading order of the second column.
+    assert article.published == datetime(2023, 6, 21, tzinfo=CST)
+    assert article.extras["published_precision"] == "day"
+    assert "索引号" not in article.body and "014000319" not in article.body
+    assert article.body.startswith("各市、县（市、区）人民政府")
+    assert "二〇二三年六月十九日" in article.body  # the signature date is text, not metadata
+
+
+def test_disclosure_list_with_labels_in_spans() -> None:
+    html = (
+        "<html><head><title>关于2023年度预算的通知</title></head><body><ul class='meta'>"
+        "<li><span>索引号：</span>K1234-2023-0001</li><li><span>文号：</span>宿政发〔2023〕5号</li>"
+        "<li><span>成文日期：</span>二〇二三年六月十九日</li></ul><h1>关于2023年度预算的通知</h1>"
+        "<p>各县、区人民政府：现将2023年度预算安排通知如下，请认真贯彻执行。</p></body></html>"
+    )
+    root = parse_html(html)
+    assert root is not None
+
+    meta = extract_metadata(root, "https://www.suqian.gov.cn/a.html")
+
+    assert meta.extras == {
+        "index_no": "K1234-2023-0001",
+        "doc_no": "宿政发〔2023〕5号",
+        "written_date": "二〇二三年六月十九日",
+    }
+    assert meta.published is not None
+    assert meta.published.value == datetime(2023, 6, 19, tzinfo=CST)  # no 发布日期: 成文日期
+    assert [element.tag for element in meta.furniture] == ["ul"]
+
+
+def test_a_news_info_bar_is_no_disclosure_table() -> None:
+    html = (
+        "<html><head><title>全区工业发展大会召开</title></head><body><h1>全区工业发展大会召开</h1>"
+        "<p><span>发布日期：2024-07-24</span> <span>分类：要闻</span></p>"
+        "<p>3月3日上午，全区工业发展大会召开。区委书记李东成讲话，要求分类推进项目建设。</p>"
+        "</body></html>"
+    )
+    root = parse_html(html)
+    assert root is not None
+
+    meta = extract_metadata(root, "https://example.cn/a.html")
+
+    assert meta.extras == {}
+    assert meta.furniture == ()
+
+
+def test_json_ld_gives_date_and_authors_and_survives_broken_scripts() -> None:
+    from archive.cleaning.metadata import read_json_ld
+
+    html = (
+        "<html><head><script type='application/ld+json'>{broken</script>"
+        '<script type=\'application/ld+json\'>[{"@type": "NewsArticle", '
+        '"datePublished": "2024-03-05T08:30:00+08:00", '
+        '"author": [{"name": "张乃川"}, {"name": "张晔"}]}]</script></head><body></body></html>'
+    )
+    root = parse_html(html)
+    assert root is not None
+
+    assert read_json_ld(root) == {
+        "datepublished": "2024-03-05T08:30:00+08:00",
+        "author": "张乃川,张晔",
+    }

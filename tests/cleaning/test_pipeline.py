@@ -117,7 +117,7 @@ def test_government_page_metadata_from_meta_tags() -> None:
     assert article.published_raw == "2024-07-24 10:33"
     assert article.source == "江苏省工业和信息化厅"
     assert article.author is None  # the Author meta only repeats the publishing unit
-    assert article.extras == {"editor": "王明"}
+    assert article.extras == {"editor": "王明", "published_precision": "minute"}
     lines = _lines(article)
     assert lines[0] == "各设区市工业和信息化局："
     assert "1 江苏沃盾耐磨新材料有限公司 淮安市" in lines  # a table row stays one line
