@@ -23,6 +23,7 @@ import json
 import platform
 import shlex
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -239,6 +240,8 @@ def main() -> None:
         help="write per-page scores (JSONL) to FILE; without FILE, next to --out",
     )
     parser.add_argument("--worst", type=int, default=0, help="print our N worst pages per set")
+    parser.add_argument("--replica", action="store_true",
+                        help="also score the offline replica's article pages (set 'replica')")
     args = parser.parse_args()
     names = [n.strip() for n in args.extractors.split(",") if n.strip()]
     unknown = [n for n in names if n not in EXTRACTORS]
@@ -248,8 +251,15 @@ def main() -> None:
 
     tallies: dict[tuple[str, str], Tally] = {}
     page_log: list[dict] = []
-    for set_name in (s.strip() for s in args.sets.split(",") if s.strip()):
-        pages = load_set(args.data, set_name, args.limit)
+    sets = [(args.data, s.strip()) for s in args.sets.split(",") if s.strip()]
+    if args.replica:
+        from extract_replica import SET_NAME, export
+
+        replica_root = Path(tempfile.mkdtemp(prefix="newsarchive-replica-set-"))
+        export(replica_root)
+        sets.append((replica_root, SET_NAME))
+    for data, set_name in sets:
+        pages = load_set(data, set_name, args.limit)
         print(f"{set_name}: {len(pages)} pages", file=sys.stderr, flush=True)
         if pages:
             tallies.update(run(pages, names, page_log))

@@ -228,8 +228,10 @@ def clean_lines(lines: list[str], title: str | None) -> list[str]:
 def cut_tail(lines: list[str]) -> list[str]:
     """Drop everything from the first tail marker (上一篇, 免责声明, 相关阅读...) after the text.
 
-    A reprint notice or follow-us prompt ends the text once at least as many sentences (of any
-    length: a brief may be all short lines) stand above it as below it.
+    The text has begun once a sentence stood above (of any length: a brief may be all short
+    lines).  A related list (相关新闻) or an English marker ends it only past the middle of its
+    paragraphs; a reprint notice or follow-us prompt once at least as many sentences stand
+    above it as below it.
     """
     sizes = [meaningful_len(line) if is_paragraph(line) else 0 for line in lines]
     said = [meaningful_len(line) if not _SENTENCE_END.isdisjoint(line) else 0 for line in lines]
@@ -237,17 +239,30 @@ def cut_tail(lines: list[str]) -> list[str]:
     before = said_before = 0
     for i, line in enumerate(lines):
         past_middle = before >= total - before
-        if before and patterns.TAIL_MARKER.match(line):
+        if said_before and is_tail_marker(line):
             if past_middle or not patterns.RELATED_MARKER.match(line):
                 return lines[:i]  # a related list ends the text only past its middle
         elif before and past_middle and is_english_tail(line):
             return lines[:i]  # an English marker ends the text only past its middle
-        elif said_before and said_before >= said_total - said_before - said[i]:
-            if patterns.END_NOTICE.search(line):
-                return lines[:i]
+        elif _ends_text(line, said_before, said_total - said_before - said[i]):
+            return lines[:i]
         before += sizes[i]
         said_before += said[i]
     return lines
+
+
+def is_tail_marker(line: str) -> bool:
+    """A line after which nothing is text: 上一篇, 免责声明, a pager, a `更多>>` link."""
+    return bool(
+        patterns.TAIL_MARKER.match(line)
+        or patterns.PAGER.match(line)
+        or patterns.MORE_LINK.match(line)
+    )
+
+
+def _ends_text(line: str, above: int, below: int) -> bool:
+    """Whether `line` is a closing notice with the text mostly above it."""
+    return bool(above and above >= below and patterns.END_NOTICE.search(line))
 
 
 def is_english_tail(line: str) -> bool:
@@ -264,6 +279,10 @@ def is_boilerplate(line: str) -> bool:
         or patterns.URL_ONLY.match(line)
     ):
         return True
+    if is_english_info(line) or (
+        len(line) <= patterns.EN_CAPTION_MAX_CHARS and patterns.EN_CREDIT.search(line)
+    ):
+        return True
     if len(line) > SHORT_LINE_CHARS:
         return False
     return bool(
@@ -275,9 +294,22 @@ def is_boilerplate(line: str) -> bool:
     )
 
 
+def is_english_info(line: str) -> bool:
+    """An English byline or dateline: `By Bryan DeArdo`, `Published 11:11 PM EST Nov 19, 2019`."""
+    if len(line) > patterns.EN_INFO_MAX_CHARS or patterns.EN_SENTENCE_END.search(line):
+        return False
+    if patterns.EN_BYLINE.match(line) or patterns.EN_STAMP.match(line):
+        return True
+    return bool(patterns.EN_DATE.search(line) and patterns.EN_TIME.search(line))
+
+
 def is_info_line(line: str) -> bool:
     """A metadata line: 来源, 发布时间, a bare timestamp, or an author/editor byline."""
-    if patterns.SOURCE.search(line) or patterns.LABELLED_DATE.search(line):
+    if (
+        patterns.SOURCE.search(line)
+        or patterns.LABELLED_DATE.search(line)
+        or patterns.REPORTER_LINE.match(line)
+    ):
         return True
     stamp = patterns.DATE.search(line)
     if stamp and stamp.group("H"):

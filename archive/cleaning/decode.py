@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -74,7 +75,17 @@ def decode_html(body: bytes, content_type: str | None = None) -> Decoded:
     decoded = _decode(body, labels)
     if body.startswith(_BOM_PREFIXES) or not mojibake_signal(decoded.text):
         return decoded
-    return recheck(body, decoded, [*_candidates(labels), "big5hkscs"])
+    if decoded.encoding == "utf-8" and decoded.replacements == 0:
+        # Strictly valid UTF-8 is what the bytes are; another decoding would only look "more
+        # Chinese" (Saúde → Sa煤de).  What still looks garbled was garbled before it was
+        # saved: flag it, do not re-decode.
+        return replace(decoded, mojibake=mojibake_kind(decoded.text, decoded.replacements))
+    codecs_tried = [*_candidates(labels), "big5hkscs"]
+    if decoded.replacements == 0 and not _CJK.search(decoded.text[:SCORE_CHARS]):
+        # A clean reading with no Chinese in it (a Portuguese page in Latin-1) may still be
+        # UTF-8 declared wrongly, but it is not a misread GBK or Big5 page.
+        codecs_tried = ["utf-8"]
+    return recheck(body, decoded, codecs_tried)
 
 
 def _decode(body: bytes, labels: list[str]) -> Decoded:
@@ -134,6 +145,9 @@ def recheck(body: bytes, decoded: Decoded, codecs_tried: list[str]) -> Decoded:
     if best_codec != decoded.encoding:
         best = _decoded(body.decode(best_codec, errors="replace"), best_codec, decoded.declared)
     return replace(best, mojibake=mojibake_kind(best.text, best.replacements))
+
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 def mojibake_signal(text: str) -> bool:

@@ -216,7 +216,8 @@ _NOISE_WORDS = (
     *("转发", "轉發", "评论", "評論", "返回", "返回顶部", "返回頂部", "扫一扫", "掃一掃"),
     *("微信", "微博", "浏览次数", "瀏覽次數", "阅读次数", "閱讀次數", "点击数", "點擊數"),
     *("关注度", "關注度", "我要", "纠错", "糾錯", "订阅", "訂閱", "阅读", "閱讀", "下载"),
-    *("下載", "登录", "登錄", "注册", "註冊", "首页", "首頁"),
+    *("下載", "登录", "登錄", "注册", "註冊", "首页", "首頁", "参与", "參與", "互动", "互動"),
+    *("复制链接", "複製鏈接", "複製連結"),
 )
 # Longest first, so that `关闭窗口` is removed whole rather than leaving `窗口` behind.
 NOISE_WORDS = re.compile("|".join(sorted(_NOISE_WORDS, key=len, reverse=True)))
@@ -228,9 +229,9 @@ _TAIL_WORDS = (
     r"|声明\s*[:：]|聲明\s*[:：]|转载请注明|轉載請注明|关键词|關鍵詞|关键字|關鍵字|暂无关键词|暫無關鍵詞"
     r"|网友点评|網友點評|网友评论|網友評論|相关评论|相關評論|参与评论|參與評論|发表评论|發表評論"
     r"|最新评论|最新評論|热门评论|熱門評論|我要评论|我要評論|评论区|評論區"
-    r"|总共\s*[:：]|總共\s*[:：]|上一页|下一页|上一頁|下一頁"
+    r"|总共\s*[:：]|總共\s*[:：]|上一页|下一页|上一頁|下一頁|更多精彩"
 )
-_BULLETS = r"^[\s■●◆★▲►▶※【\[(（]*"
+_BULLETS = r"^[\s■●◆★▲►▶※【\[(（>＞·•・]*"
 TAIL_MARKER = re.compile(_BULLETS + rf"(?:{_TAIL_WORDS})")
 # Lines that are boilerplate by their opening words, whatever follows.
 NOISE_PREFIX = re.compile(
@@ -241,6 +242,7 @@ NOISE_PREFIX = re.compile(
 # Footer marks that may sit anywhere in a short line.
 NOISE_ANYWHERE = re.compile(
     r"ICP备|ICP備|ICP证|公网安备|公網安備|公安备案|公安備案|版权所有|版權所有"
+    r"|字号\s*[:：]|字號\s*[:：]"  # a font-size switch (`字号：T | T`) sits in a toolbar
 )
 # A breadcrumb: `首页 > 国内 >`, `首页 / 时政 / 正文`, `首頁 » 新聞`.
 BREADCRUMB = re.compile(r"^[^。，,]{0,12}?(?:首页|首頁|主页|主頁)\s*(?:>|›|»|/|→|->)")
@@ -362,4 +364,40 @@ END_NOTICE = re.compile(
     r"不得[转轉][载載]|(?:严禁|嚴禁|禁止)[转轉][载載]|我[們们]的?(?:專頁|专页)"
     r"|(?:like|follow|關注|关注|追蹤|追踪)\s*我[們们]",
     re.I,
+)
+# English info lines above the text: bylines (`By Bryan DeArdo`, `By HNN Staff | ...`) and
+# datelines (`Updated 5:27 am CST, Wednesday, November 20, 2019`).  Only short lines that do
+# not end a sentence are judged (`By Monday, the council had voted.` is text).
+EN_INFO_MAX_CHARS = 120
+_EN_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+EN_DATE = re.compile(
+    rf"\b{_EN_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\b\d{{1,2}}\s+{_EN_MONTH}\s+\d{{4}}",
+    re.I,
+)
+EN_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\b\.?)?", re.I)
+EN_BYLINE = re.compile(
+    r"^by\s+(?:[A-Z][\w.'’-]*\s*){1,4}(?:$|[|,•@]|(?:updated|published|posted|on)\b)", re.I
+)
+EN_STAMP = re.compile(r"^(?:updated|published|posted|first\s+published|last\s+updated)\b.*\d", re.I)
+EN_SENTENCE_END = re.compile(r"(?<![ap]\.m)[.!?\"”]\s*$", re.I)
+# Photo credits, alone or closing a caption: `Photo by Kirk Irwin/Getty Images`, `(Image: ©
+# Shutterstock)`, `... in Hialeah, Fla. (AP Photo/Alan Diaz)`.  A sentence citing an agency
+# ends in a full stop, so the credit has to close the line.
+EN_CAPTION_MAX_CHARS = 250
+EN_CREDIT = re.compile(
+    r"^[(\[]?\s*(?:main\s+|file\s+)?(?:image|photo|photograph|picture)s?"
+    r"(?:\s+(?:credit|copyright|source|illustration))?\s*(?::|©|\bby\b|\bvia\b|\bcopyright\b)"
+    r"|(?:getty\s+images|shutterstock|istock(?:photo)?|\bap\s+photo\b[^)\]]*|\bafp|\breuters)"
+    r"(?:\s*/[\w\s.,-]+)?\s*[)\]]?\s*$"
+    r"|[(\[]\s*(?:photo|image|credit|picture)s?\s*:[^)\]]*[)\]]\s*$",
+    re.I,
+)
+# A pager after the text, its page numbers first: `123456 下一页`, `1 2 3 下一頁`.
+PAGER = re.compile(r"^[\s\d|\[\]]*\d[\s\d|\[\]]*(?:上一页|下一页|上一頁|下一頁)")
+# A "more" link after the text: `更多>>房地产业`, `更多 今日總覽 新聞` (not `更多的人...`).
+MORE_LINK = re.compile(r"^[\s>＞·•・]*更多(?:\s|>|》|»|关于|關於|$)")
+# A Taiwanese-style reporter line: `記者陳鈞凱／台北報導`, `王嘉源／綜合報導`.
+REPORTER_LINE = re.compile(
+    r"^(?:[記记]者\s*)?[\u4e00-\u9fff·]{2,5}\s*[／/]\s*[\u4e00-\u9fff]{0,8}(?:報導|报道|報道)$"
 )

@@ -113,6 +113,12 @@ def test_list_of_links_is_not_an_article() -> None:
         "关键词：智能制造",
         "| |",
         "1 2 3 4",
+        "字号:T|T",
+        "已有0人阅读 字号：T | T 复制链接 打印 RSS",
+        "人参与条评论打印转发",
+        "参与互动(0)",
+        "記者陳鈞凱／台北報導",
+        "王嘉源／綜合報導",
     ],
 )
 def test_boilerplate_lines(line: str) -> None:
@@ -134,6 +140,8 @@ def test_boilerplate_lines(line: str) -> None:
         "资金来源:省级工业和信息产业转型升级专项资金",
         "会议时间：2024年8月1日上午9:00",
         "（完）",
+        "市民积极参与互动活动。",
+        "更多的人选择乘坐高铁返乡。",
     ],
 )
 def test_article_lines(line: str) -> None:
@@ -170,11 +178,25 @@ def test_reprint_notices_and_follow_us_prompts_end_the_text(notice: str) -> None
     assert cut_tail(lines) == [PARAGRAPHS[0]]
 
 
+def test_follow_us_prompt_after_a_brief_of_short_lines_ends_it() -> None:
+    brief = ["紅磡一個單位遭賊人爆竊，損失財物逾萬元。", "警員到場調查，戶主損失三千五百元現金。"]
+    prompt = "香港新聞現已開設Facebook專頁，讓你即時掌握本地新聞，快點到Facebook Like我們的專頁！"
+
+    assert cut_tail([*brief, prompt]) == brief
+
+
 def test_quoted_reprint_ban_before_the_middle_does_not_cut() -> None:
     quote = "他说：“未经授权使用我们的技术不得转载，这会阻碍我们继续创新。”"
     lines = [PARAGRAPHS[0], quote, PARAGRAPHS[1], PARAGRAPHS[0]]
 
     assert cut_tail(lines) == lines
+
+
+@pytest.mark.parametrize("pager", ["123456 下一页", "1 2 3 下一頁", "下一页"])
+def test_pager_after_a_brief_of_short_lines_ends_it(pager: str) -> None:
+    brief = ["12月15日，消防车停在嘉茂中心外。", "截至记者发稿时，大火已被扑灭。"]
+
+    assert cut_tail([*brief, pager, "上海滩爆料平台 最高奖励500元>>"]) == brief
 
 
 def test_repeated_lead_is_dropped_with_or_without_a_label() -> None:
@@ -337,6 +359,11 @@ def test_whole_abstract_that_is_not_repeated_stays() -> None:
         "总共: 2页 上一页 1 2 下一页",
         "下一頁",
         "免责声明：本网转载的文章",
+        "更多精彩内容请进入地方新闻",
+        ">相关新闻：",
+        "・上一篇：重庆微政务上线",
+        "更多>>房地产业",
+        "更多 今日總覽 新聞",
     ],
 )
 def test_comment_widgets_pagers_and_disclaimers_end_the_text(marker: str) -> None:
@@ -441,3 +468,58 @@ def test_english_marker_before_the_middle_of_the_text_does_not_cut() -> None:
 )
 def test_widget_lines_inside_the_text_are_boilerplate(line: str) -> None:
     assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "by Bryan DeArdo",
+        "By Bill Hoppe | Special to the Pioneer Press",
+        "By LISA MASCARO, MARY CLARE JALONICK and ERIC TUCKER",
+        "Updated 5:27 am CST, Wednesday, November 20, 2019",
+        "Published 11:11 PM EST Nov 19, 2019",
+        "Nov 18, 2019 at 9:24 pm ET • 2 min read",
+        "By Louis Jacobson on Monday, November 18th, 2019 at 11:04 a.m.",
+        "Wednesday 20 November 2019 9:22 am",
+    ],
+)
+def test_english_bylines_and_datelines_are_not_text(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Monday, the council had voted to close the depot.",
+        "The game starts at 7:30 p.m. on Nov. 21, 2019, at the new stadium.",
+        "Updated figures show the deficit grew by 2.5% in 2019.",
+    ],
+)
+def test_english_sentences_with_dates_or_by_stay(line: str) -> None:
+    assert not is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Photo by Kirk Irwin/Getty Images",
+        "Sanjeev Verma/Hindustan Times/Getty Images",
+        "(Image: © Shutterstock)",
+        "Image copyright Getty Images",
+        "A worker loads door trims outside a Home Depot in Hialeah, Fla. (AP Photo/Alan Diaz)",
+        "WeWork chairman Marcelo Claure (Credit: Getty Images)",
+    ],
+)
+def test_photo_credits_and_credited_captions_are_not_text(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The company said it had licensed the pictures to Getty Images.",
+        "Officials confirmed the figures to Reuters on Tuesday, a day after the vote.",
+    ],
+)
+def test_sentences_citing_agencies_stay(line: str) -> None:
+    assert not is_boilerplate(line)

@@ -217,3 +217,13 @@ def test_mojibake_reaches_the_article() -> None:
     article = clean(_article_page("gbk", ARTICLE + MISALIGNED).encode("gb18030"), "https://x.cn/a")
 
     assert article.extras["mojibake"] == "gbk-misaligned"
+
+
+def test_valid_utf8_and_clean_latin_pages_are_never_re_read_as_chinese() -> None:
+    portuguese = ("<html><head><meta charset='utf-8'></head><body><p>Categoria: Saúde. "
+                  "A equipe do Serviço de Atendimento registrou nesta manhã o caso.</p>"
+                  "</body></html>")
+    assert decode_html(portuguese.encode("utf-8")).text.count("Saúde") == 1
+    latin = portuguese.replace("utf-8", "iso-8859-1").encode("latin-1")
+    decoded = decode_html(latin)
+    assert "Saúde" in decoded.text and "manhã" in decoded.text
