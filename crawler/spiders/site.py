@@ -25,7 +25,7 @@ from collections.abc import AsyncIterator, Iterable, Iterator
 from dataclasses import replace
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, ClassVar
-from urllib.parse import urldefrag, urljoin, urlsplit
+from urllib.parse import urldefrag, urlsplit
 
 from scrapy import FormRequest, Request, signals
 from scrapy.exceptions import IgnoreRequest
@@ -36,6 +36,7 @@ from twisted.python.failure import Failure
 from archive import Article, BadURL, Discovery, Visit, canonicalize, clean
 from archive.timeutil import now
 from crawler.adapters import Link, feeds, generic, hanweb, multipage, sitemaps, trs
+from crawler.adapters.anchors import absolute, anchor_text, page_base
 from crawler.archive_access import crawl_archive
 from crawler.frontier import CrawlFrontier
 from crawler.items import Page
@@ -241,7 +242,7 @@ class SiteSpider(CaptureSpider):
         elif self.site.selectors.article_links:
             links = generic.article_links(root, url, selector=self.site.selectors.article_links)
         elif self.article_re is not None:
-            links = [link for link in _anchors(root, url) if self.article_re.search(link.url)]
+            links = list(_anchors(root, url))  # filtered by article_pattern just below
         else:
             links = generic.article_links(root, url)
         if self.article_re is not None:
@@ -264,10 +265,11 @@ class SiteSpider(CaptureSpider):
 
     def advertised_feeds(self, root: Any, url: str) -> Iterator[Request]:
         """RSS/Atom feeds a list page announces with ``<link rel="alternate">``."""
+        base = page_base(root, url)
         for href in root.xpath('//link[@rel="alternate"][contains(@type, "rss") or '
                                'contains(@type, "atom")]/@href'):
-            feed = urljoin(url, href.strip())
-            if self.skip_reason(feed) is None \
+            feed = absolute(href, base)
+            if feed is not None and self.skip_reason(feed) is None \
                     and (request := self.follow(feed, "feed", priority=30)) is not None:
                 yield request
 
@@ -444,11 +446,12 @@ def _compile(pattern: str | None) -> re.Pattern[str] | None:
     return re.compile(pattern) if pattern else None
 
 
-def _anchors(root: Any, base_url: str) -> Iterator[Link]:
+def _anchors(root: Any, page_url: str) -> Iterator[Link]:
+    """Every page link of a list page (the adapters' rules: ``<base href>``, no javascript:)."""
+    base = page_base(root, page_url)
     for anchor in root.iter("a"):
-        href = (anchor.get("href") or "").strip()
-        if href and not href.startswith(("javascript:", "mailto:", "#")):
-            yield Link(urldefrag(urljoin(base_url, href)).url, anchor.text_content().strip())
+        if (url := absolute(anchor.get("href"), base)) is not None:
+            yield Link(url, anchor_text(anchor))
 
 
 def _first_url(response: Response) -> str:
