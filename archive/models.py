@@ -1,4 +1,5 @@
-"""SQLAlchemy 2.0 models: sites, runs, blobs, captures, contents, documents, versions, frontier."""
+"""SQLAlchemy 2.0 models: sites, runs, site locks and health, blobs, captures, contents,
+documents, versions, frontier."""
 
 from __future__ import annotations
 
@@ -76,7 +77,8 @@ class Run(Base):
     id: Mapped[Id]
     site_id: Mapped[int | None] = mapped_column(RefId, ForeignKey("sites.id"), index=True)
     trigger: Mapped[str] = mapped_column(String(20))  # manual | scheduled | add
-    status: Mapped[str] = mapped_column(String(20))  # running | finished | failed | interrupted
+    # running | finished | failed | interrupted | skipped (the site was busy: nothing fetched)
+    status: Mapped[str] = mapped_column(String(20))
     started_at: Mapped[Timestamp]
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     finish_reason: Mapped[str | None] = mapped_column(String(200))
@@ -87,7 +89,47 @@ class Run(Base):
     duplicates: Mapped[int] = mapped_column(default=0)
     errors: Mapped[int] = mapped_column(default=0)
     bytes_received: Mapped[int] = mapped_column(BigInteger, default=0)
+    requests: Mapped[int] = mapped_column(default=0)
+    # Responses by HTTP status, e.g. {"200": 180, "304": 12, "404": 1}.
+    responses: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # What the health check reads: list pages parsed, article links on them, article pages.
+    health: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    log_path: Mapped[str | None] = mapped_column(Text)
+    host: Mapped[str | None] = mapped_column(String(255))
+    pid: Mapped[int | None]
     stats: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class SiteLock(Base):
+    """Who is crawling a site right now; one row per site ever locked, ``owner`` None when free.
+
+    Shared by scheduled and manual crawls on every host that uses the database.  ``host``,
+    ``pid`` and ``pid_started`` identify the holding process (``pid_started`` guards against a
+    reused pid); ``heartbeat_at`` is refreshed while it runs, for holders on other hosts."""
+
+    __tablename__ = "site_locks"
+    site_id: Mapped[int] = mapped_column(RefId, ForeignKey("sites.id"), primary_key=True)
+    owner: Mapped[str | None] = mapped_column(String(300))
+    host: Mapped[str | None] = mapped_column(String(255))
+    pid: Mapped[int | None]
+    pid_started: Mapped[str | None] = mapped_column(String(40))
+    run_id: Mapped[int | None] = mapped_column(RefId, ForeignKey("runs.id"))
+    acquired_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    heartbeat_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class SiteHealth(Base):
+    """A site's health as of its last assessed run, and what was last notified about it."""
+
+    __tablename__ = "site_health"
+    site_id: Mapped[int] = mapped_column(RefId, ForeignKey("sites.id"), primary_key=True)
+    healthy: Mapped[bool]
+    reasons: Mapped[list[Any]] = mapped_column(default=list)
+    run_id: Mapped[int | None] = mapped_column(RefId, ForeignKey("runs.id"))
+    checked_at: Mapped[Timestamp]
+    notified_healthy: Mapped[bool | None]
+    notified_reasons: Mapped[list[Any] | None] = mapped_column(JSON)
+    notified_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class Blob(Base):

@@ -169,6 +169,9 @@ def run_record(run: Run, site: str | None) -> RunRecord:
         duplicates=run.duplicates,
         errors=run.errors,
         bytes_received=run.bytes_received,
+        requests=run.requests,
+        responses=dict(run.responses or {}),
+        log_path=run.log_path,
     )
 
 

@@ -141,6 +141,15 @@ class RunRecord(_Record):
     duplicates: int
     errors: int
     bytes_received: int
+    requests: int = 0
+    responses: dict[str, int] = field(default_factory=dict)  # by HTTP status
+    log_path: str | None = None
+
+    @property
+    def seconds(self) -> float | None:
+        if self.finished_at is None:
+            return None
+        return (self.finished_at - self.started_at).total_seconds()
 
 
 @dataclass(frozen=True)

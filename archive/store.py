@@ -3,22 +3,22 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from archive import feed, frontier, migrations, query, reclean
+from archive import feed, frontier, health, locks, migrations, query, reclean, runs
 from archive.blobs import BlobStore
 from archive.cleaning import Article, clean
 from archive.db import make_engine, write_engine
-from archive.models import Capture, Run, Site
+from archive.models import Capture, Site
 from archive.records import (
     Change,
     DocumentDetail,
@@ -113,14 +113,11 @@ class Archive:
             self._site_ids[key] = site_id
         return site_id
 
-    def start_run(self, site: str | None, trigger: str, site_name: str | None = None) -> int:
+    def start_run(self, site: str | None, trigger: str, site_name: str | None = None,
+                  log_path: str | None = None) -> int:
         with Session(self._writer) as session, session.begin():
             site_id = ensure_site(session, site, site_name) if site else None
-            run = Run(site_id=site_id, trigger=trigger, status="running", started_at=now(),
-                      stats={})
-            session.add(run)
-            session.flush()
-            return run.id
+            return runs.start(session, site_id, trigger, log_path)
 
     def finish_run(
         self,
@@ -129,14 +126,65 @@ class Archive:
         reason: str | None = None,
         errors: int = 0,
         stats: dict[str, Any] | None = None,
+        *,
+        requests: int = 0,
+        responses: Mapping[str, int] | None = None,
+        health: Mapping[str, int] | None = None,
     ) -> None:
+        end = runs.RunEnd(status, reason, errors, requests, responses, health, stats)
         with Session(self._writer) as session, session.begin():
-            session.execute(
-                update(Run)
-                .where(Run.id == run_id)
-                .values(status=status, finish_reason=reason, finished_at=now(),
-                        errors=Run.errors + errors, stats=stats or {})
-            )
+            runs.finish(session, run_id, end)
+
+    def record_skipped_run(self, site: str, trigger: str, reason: str,
+                           site_name: str | None = None) -> int:
+        """Record a run that did not happen (the site was busy, the daemon was down)."""
+        with Session(self._writer) as session, session.begin():
+            return runs.skipped(session, ensure_site(session, site, site_name), trigger, reason)
+
+    # -- site locks and health -------------------------------------------------------------
+
+    def acquire_site_lock(self, site: str, site_name: str | None = None,
+                          stale_after: timedelta = locks.STALE_AFTER) -> locks.LockHolder | None:
+        """Take the site's crawl lock for this process: None when taken, else who holds it.
+
+        A lock left by a dead process is taken over, and that site's runs still marked
+        ``running`` are closed as ``interrupted``."""
+        with Session(self._writer) as session, session.begin():
+            site_id = ensure_site(session, site, site_name)
+            holder, _closed = locks.acquire(session, site_id, site, locks.current_process(),
+                                            now(), stale_after)
+            return holder
+
+    def release_site_lock(self, site: str) -> None:
+        with Session(self._writer) as session, session.begin():
+            locks.release(session, ensure_site(session, site), locks.current_process())
+
+    def heartbeat_site_locks(self, sites: Iterable[str]) -> None:
+        with Session(self._writer) as session, session.begin():
+            ids = [ensure_site(session, site) for site in sites]
+            locks.heartbeat(session, ids, locks.current_process(), now())
+
+    def assess_run(self, run_id: int, history: int = 10) -> health.HealthRecord | None:
+        """Judge a finished run against the site's last ``history`` runs; store the health."""
+        with Session(self._writer) as session, session.begin():
+            return runs.assess(session, run_id, history)
+
+    def site_health(self) -> dict[str, health.HealthRecord]:
+        with self._read() as session:
+            return runs.site_health(session)
+
+    def notification_due(self, site: str, repeat_after: timedelta,
+                         ) -> tuple[str, health.HealthRecord] | None:
+        """``(unhealthy|repeat|recovered, health)`` when the site's health should be sent."""
+        with self._read() as session:
+            site_id = session.execute(select(Site.id).where(Site.key == site)).scalar()
+            if site_id is None:
+                return None
+            return runs.notification_due(session, site_id, now(), repeat_after)
+
+    def mark_notified(self, site: str, record: health.HealthRecord) -> None:
+        with Session(self._writer) as session, session.begin():
+            runs.mark_notified(session, ensure_site(session, site), record, now())
 
     # -- re-cleaning -----------------------------------------------------------------------
 

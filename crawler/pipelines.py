@@ -4,7 +4,8 @@ The run starts when the spider opens and is finished on ``spider_closed``, the o
 carries Scrapy's finish reason.  What the run's status and error count mean:
 
 - status: ``finished`` (the crawl ran out of work or hit a CLOSESPIDER_* budget),
-  ``interrupted`` (reason ``shutdown``: Ctrl-C / SIGTERM), ``failed`` (any other reason, or a
+  ``interrupted`` (reason ``shutdown``: Ctrl-C / SIGTERM, or ``closespider_timeout``: the
+  run's wall-clock limit), ``failed`` (any other reason, or a
   run that archived nothing and had errors, e.g. the site was down);
 - errors: requests that got no response after retries, 5xx responses after retries, spider
   callback exceptions and failed archive writes.  Not errors: robots.txt refusals (our
@@ -63,7 +64,8 @@ class ArchivePipeline:
         spider = self.crawler.spider
         self.archive = crawl_archive(self.crawler)
         self.run_id = self.archive.start_run(
-            getattr(spider, "site_key", None), self.trigger, getattr(spider, "site_name", None)
+            getattr(spider, "site_key", None), self.trigger, getattr(spider, "site_name", None),
+            log_path=self.crawler.settings.get("LOG_FILE") or None,
         )
         self._stats().set_value("archive/run_id", self.run_id)
 
@@ -87,6 +89,11 @@ class ArchivePipeline:
             raise  # Scrapy logs it with the traceback and sends item_error
         stats.inc_value("archive/captures")
         stats.inc_value(f"archive/outcome/{item.result.outcome}")
+        if item.visit is not None and item.visit.kind == "article" \
+                and 200 <= item.fetch.status < 300:
+            stats.inc_value("health/article_pages")
+            if item.result.outcome != "not_article":
+                stats.inc_value("health/articles")
         return item
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
@@ -102,8 +109,19 @@ class ArchivePipeline:
         if site and getattr(spider, "uses_frontier", False):
             for state, count in self.archive.frontier_counts(site, self.run_id).items():
                 stats.set_value(f"archive/frontier/{state}", count)
-        self.archive.finish_run(self.run_id, status, reason, errors=errors,
-                                stats=jsonable_stats(stats.get_stats()))
+        figures = stats.get_stats()
+        self.archive.finish_run(
+            self.run_id, status, reason, errors=errors, stats=jsonable_stats(figures),
+            requests=int(figures.get("downloader/request_count", 0)),
+            responses=counts_under(figures, "downloader/response_status_count/"),
+            health=counts_under(figures, "health/"),
+        )
+        health = self.archive.assess_run(
+            self.run_id, self.crawler.settings.getint("ARCHIVE_HEALTH_HISTORY", 10))
+        if health is not None:
+            stats.set_value("archive/health_problems", [p.text for p in health.problems])
+            for problem in health.problems:
+                spider.logger.warning("site unhealthy: %s", problem.text)
         self.archive = None
 
     def _stats(self) -> Any:
@@ -115,8 +133,15 @@ def error_count(stats: dict[str, Any]) -> int:
     return sum(int(stats.get(key, 0)) for key in ERROR_STATS)
 
 
+def counts_under(stats: dict[str, Any], prefix: str) -> dict[str, int]:
+    return {key[len(prefix):]: int(value) for key, value in stats.items()
+            if key.startswith(prefix)}
+
+
 def run_status(reason: str, *, captures: int, errors: int) -> str:
-    if reason == "shutdown":
+    if reason in ("shutdown", "closespider_timeout"):
+        # Stopped before running out of work (Ctrl-C, SIGTERM, the wall-clock limit); the
+        # frontier keeps what is left for the next run.
         return "interrupted"
     if reason != "finished" and not reason.startswith("closespider_"):
         return "failed"

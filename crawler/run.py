@@ -12,8 +12,12 @@ finding ``scrapy.cfg`` from the current directory), then the keyword arguments, 
 from __future__ import annotations
 
 import importlib
+import logging
 import os
-from collections.abc import Callable, Iterable, Mapping
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from typing import Any
@@ -23,15 +27,18 @@ from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.http import Response
 from scrapy.settings import Settings
 
-from archive import WriteResult, canonicalize, open_archive
+from archive import Archive, WriteResult, canonicalize, open_archive
+from archive.locks import HEARTBEAT_EVERY, LockHolder, SiteBusy
 from crawler.items import Page
 from crawler.pipelines import TRIGGERS
-from crawler.sites import BadSiteConfig, load_site
+from crawler.sites import BadSiteConfig, SiteConfig, load_site
 from crawler.sites.browser import chromium_path
 from crawler.spiders.add import ADD_INDEX, AddSpider
 from crawler.spiders.site import SiteSpider
 
 _reactor_used = False
+ONE_CRAWL_PER_PROCESS = ("crawler.run: one crawl per process (Twisted's reactor cannot "
+                         "restart); run each crawl in its own process")
 
 
 class CrawlFailed(RuntimeError):
@@ -57,6 +64,8 @@ class RunSummary:
     errors: int
     seconds: float
     frontier: dict[str, int] = field(default_factory=dict)  # URLs this run left in each state
+    health_problems: tuple[str, ...] = ()  # why the site is unhealthy after this run
+    log_path: str | None = None
 
     def describe(self) -> str:
         queued = self.frontier.get("queued", 0)
@@ -68,6 +77,8 @@ class RunSummary:
             f"{self.unchanged} unchanged, {self.duplicates} duplicates, "
             f"{self.not_articles} not articles; {self.errors} errors"
             f"{f'; {queued} URLs still queued' if queued else ''}"
+            + "".join(f"\n  unhealthy: {problem}" for problem in self.health_problems)
+            + (f"\n  log: {self.log_path}" if self.log_path else "")
         )
 
 
@@ -100,12 +111,16 @@ def crawl_site(
     full: bool = False,
     base_urls: Mapping[str, str] | None = None,
     settings: Mapping[str, Any] | None = None,
+    wait: bool = False,
+    on_wait: Callable[[LockHolder], None] | None = None,
 ) -> RunSummary:
     """Crawl one configured site into the archive; blocks; once per process.
 
-    Raises UnknownSite / BadSiteConfig (before crawling), ArchiveUnavailable, CrawlFailed."""
+    Raises UnknownSite / BadSiteConfig (before crawling), ArchiveUnavailable, SiteBusy (the
+    site is being crawled and ``wait`` is false; recorded as a skipped run), CrawlFailed."""
     return crawl_sites([site_key], home=home, db=db, sites_dir=sites_dir, trigger=trigger,
-                       full=full, base_urls=base_urls, settings=settings)[0]
+                       full=full, base_urls=base_urls, settings=settings, wait=wait,
+                       on_wait=on_wait)[0]
 
 
 def crawl_sites(
@@ -118,11 +133,14 @@ def crawl_sites(
     full: bool = False,
     base_urls: Mapping[str, str] | None = None,
     settings: Mapping[str, Any] | None = None,
+    wait: bool = False,
+    on_wait: Callable[[LockHolder], None] | None = None,
 ) -> list[RunSummary]:
     """Crawl several sites at once, one run each, in one reactor; blocks; once per process.
 
     ``base_urls`` maps real hosts to where their bytes are fetched from (the offline replica)
-    while the archive records the real URLs.  ``full`` refetches every known page."""
+    while the archive records the real URLs.  ``full`` refetches every known page.  Each
+    site's lock is held for the whole crawl (see :func:`holding_site_locks`)."""
     configs = [load_site(key, sites_dir) for key in site_keys]
     if trigger not in TRIGGERS:
         raise ValueError(f"trigger must be one of {', '.join(TRIGGERS)}, not {trigger!r}")
@@ -143,9 +161,53 @@ def crawl_sites(
         overrides["CRAWL_BASE_URLS"] = dict(base_urls)
     if sites_dir is not None:
         overrides["CRAWL_SITES_DIR"] = os.fspath(sites_dir)
-    crawlers = _run([SiteSpider.for_site(config) for config in configs], overrides)
+    if _reactor_used:
+        raise RuntimeError(ONE_CRAWL_PER_PROCESS)
+    location = open_archive(overrides.get("ARCHIVE_HOME"), overrides.get("ARCHIVE_DB"))
+    with location as arc, holding_site_locks(arc, configs, trigger, wait=wait, on_wait=on_wait):
+        crawlers = _run([SiteSpider.for_site(config) for config in configs], overrides)
     return [_summary(crawler, config.key)
             for crawler, config in zip(crawlers, configs, strict=True)]
+
+
+@contextmanager
+def holding_site_locks(arc: Archive, configs: Sequence[SiteConfig], trigger: str, *,
+                       wait: bool = False, on_wait: Callable[[LockHolder], None] | None = None,
+                       poll_seconds: float = 2.0) -> Iterator[None]:
+    """Hold every site's crawl lock while the body runs, with a heartbeat thread.
+
+    A busy site is recorded as a ``skipped`` run and raises SiteBusy, unless ``wait``: then
+    it polls until the holder is done (``on_wait`` is told who once)."""
+    held: list[str] = []
+    beat = threading.Event()
+
+    def heartbeat() -> None:
+        while not beat.wait(HEARTBEAT_EVERY.total_seconds()):
+            try:
+                arc.heartbeat_site_locks(held)
+            except Exception as exc:  # a database hiccup must not kill the crawl
+                logging.getLogger(__name__).warning("lock heartbeat failed: %s", exc)
+
+    thread = threading.Thread(target=heartbeat, name="site-lock-heartbeat", daemon=True)
+    try:
+        for config in configs:
+            told = False
+            while (holder := arc.acquire_site_lock(config.key, config.name)) is not None:
+                if not wait:
+                    arc.record_skipped_run(config.key, trigger,
+                                           f"already running ({holder.describe()})", config.name)
+                    raise SiteBusy(holder)
+                if on_wait is not None and not told:
+                    on_wait(holder)
+                    told = True
+                time.sleep(poll_seconds)
+            held.append(config.key)
+        thread.start()
+        yield
+    finally:
+        beat.set()
+        for key in held:
+            arc.release_site_lock(key)
 
 
 def add_urls(
@@ -189,8 +251,7 @@ def _run(spiderclasses: list[type[Spider]], overrides: dict[str, Any],
     # Fail with the archive's one-line message now rather than inside the reactor.
     open_archive(settings.get("ARCHIVE_HOME") or None, settings.get("ARCHIVE_DB") or None).close()
     if _reactor_used:
-        raise RuntimeError("crawler.run: one crawl per process (Twisted's reactor cannot "
-                           "restart); run each crawl in its own process")
+        raise RuntimeError(ONE_CRAWL_PER_PROCESS)
     _reactor_used = True
     process = CrawlerProcess(settings)
     crawlers = []
@@ -232,6 +293,8 @@ def _summary(crawler: Crawler, site_key: str) -> RunSummary:
         seconds=seconds,
         frontier={key.rsplit("/", 1)[1]: int(value) for key, value in stats.items()
                   if key.startswith("archive/frontier/")},
+        health_problems=tuple(stats.get("archive/health_problems", ())),
+        log_path=crawler.settings.get("LOG_FILE") or None,
     )
 
 

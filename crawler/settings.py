@@ -99,3 +99,15 @@ DOWNLOADER_MIDDLEWARES = {
 # --- Output -----------------------------------------------------------------------------------
 LOG_LEVEL = "INFO"  # DEBUG logs a line per request and item
 FEED_EXPORT_ENCODING = "utf-8"
+
+# --- Progress ---------------------------------------------------------------------------------
+EXTENSIONS = {"crawler.extensions.progress.CrawlProgress": 500}
+# Shown on stderr during a crawl: off | auto (tty on a terminal, else lines) | tty | lines.
+# `newsarchive crawl` turns it on (its Scrapy log goes to a file, not the terminal).
+CRAWL_PROGRESS = "off"
+# Seconds between updates; 0 = 0.5 s on a terminal, 15 s as lines.
+CRAWL_PROGRESS_INTERVAL = 0.0
+
+# --- Health -----------------------------------------------------------------------------------
+# A finished run is compared with this many previous runs of its site (archive.health).
+ARCHIVE_HEALTH_HISTORY = 10

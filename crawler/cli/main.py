@@ -8,21 +8,28 @@ import sys
 from collections.abc import Sequence
 
 from archive import ArchiveUnavailable, BadURL, BlobMissing, NotFound
+from archive.locks import SiteBusy
 from crawler.cli import (
     add,
     clean,
     crawl,
     demo,
     frontier,
+    migrate,
     query,
     reclean,
     runs,
+    schedule,
     show,
     sites,
 )
 from crawler.cli.common import CliError
+from crawler.config import ConfigError, find_config
 
-VERBS = (add, crawl, sites, runs, frontier, query, show, clean, reclean, demo)
+EX_TEMPFAIL = 75  # sysexits.h: try again later (the site is being crawled)
+
+VERBS = (add, crawl, schedule, sites, runs, frontier, query, show, clean, reclean, migrate,
+         demo)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,6 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
                              "default SQLite under the home)")
     shared.add_argument("--sites-dir", default=argparse.SUPPRESS,
                         help="extra site config directory (env NEWSARCHIVE_SITES_DIR)")
+    shared.add_argument("--config", default=argparse.SUPPRESS,
+                        help="configuration file (env NEWSARCHIVE_CONFIG; see "
+                             "deploy/newsarchive.example.toml)")
     parser = argparse.ArgumentParser(
         prog="newsarchive", parents=[shared],
         description="Crawl and archive regional industrial news.",
@@ -49,13 +59,16 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    for name in ("home", "db", "sites_dir"):
+    for name in ("home", "db", "sites_dir", "config"):
         if not hasattr(args, name):
             setattr(args, name, None)
     try:
+        apply_config(args)
         return int(args.run(args) or 0)
-    except (CliError, ArchiveUnavailable, BadURL, BlobMissing, NotFound) as exc:
+    except (CliError, ArchiveUnavailable, BadURL, BlobMissing, NotFound, ConfigError) as exc:
         return _fail(str(exc))
+    except SiteBusy as exc:
+        return _fail(f"{exc}; try again later, or use --wait", code=EX_TEMPFAIL)
     except _crawler_errors() as exc:
         return _fail(str(exc))
     except BrokenPipeError:  # e.g. `newsarchive query | head`: not an error
@@ -65,6 +78,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(f"{exc.strerror or exc}: {exc.filename}" if exc.filename else str(exc))
     except KeyboardInterrupt:
         return _fail("interrupted", code=130)
+
+
+def apply_config(args: argparse.Namespace) -> None:
+    """Fill what neither the command line nor the environment gave from the config file."""
+    config = find_config(args.config)
+    args.configuration = config
+    for name, env in (("home", "NEWSARCHIVE_HOME"), ("db", "NEWSARCHIVE_DB"),
+                      ("sites_dir", "NEWSARCHIVE_SITES_DIR")):
+        if getattr(args, name) is None and not os.environ.get(env):
+            setattr(args, name, getattr(config, name))
 
 
 def _crawler_errors() -> tuple[type[Exception], ...]:

@@ -95,6 +95,16 @@ class Replica:
             self._current = {key: self._builds[key, epoch] for key in self._served}
             self.epoch = epoch
 
+    def redesign(self, site: str, redesigned: bool = True) -> None:
+        """Give ``site`` its new layout from now on (d7760 renames its article list, as a
+        real redesign would, so the site's ``article_links`` selector finds nothing);
+        ``redesigned=False`` puts the old one back."""
+        with self._lock:
+            self._sites[site].redesigned = redesigned
+            for cached in [k for k in self._builds if k[0] == site]:
+                del self._builds[cached]
+        self.set_epoch(self.epoch)
+
     def _getter(self, key: str) -> Callable[[], Build]:
         return lambda: self._current[key]
 

@@ -12,7 +12,9 @@ from typing import Any
 
 # Without these, chromium keeps calling Google's services, which a closed network refuses.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
-                 "--no-first-run", "--disable-gpu", "--disable-sync"]
+                 "--no-first-run", "--disable-gpu", "--disable-sync",
+                 # Containers give /dev/shm 64 MB; chromium's renderers crash past it.
+                 "--disable-dev-shm-usage"]
 
 
 class BrowserUnavailable(RuntimeError):

@@ -35,7 +35,6 @@ FIELDS = frozenset({
 _DURATION = re.compile(r"(\d+)([smhd])")
 _UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}
 _HOOK = re.compile(r"[A-Za-z_][\w.]*")
-_CRON_FIELD = re.compile(r"[\d*/,\-A-Za-z?]+")
 
 
 class UnknownSite(KeyError):
@@ -219,10 +218,15 @@ def _duration(value: Any, bad: Any) -> timedelta:
 def _schedule(value: Any, bad: Any) -> str | None:
     if value is None:
         return None
-    fields = value.split() if isinstance(value, str) else []
-    if len(fields) != 5 or not all(_CRON_FIELD.fullmatch(f) for f in fields):
-        raise bad("'schedule' must be a cron expression with 5 fields, e.g. \"10 2 * * *\"")
-    return " ".join(fields)
+    if not isinstance(value, str):
+        raise bad("'schedule' must be a cron expression, e.g. \"10 2 * * *\"")
+    from crawler.schedule.triggers import cron_trigger
+
+    try:
+        cron_trigger(value, "Asia/Shanghai")
+    except ValueError as exc:
+        raise bad(f"'schedule': {exc}") from None
+    return " ".join(value.split())
 
 
 def _hook(value: Any, bad: Any) -> str | None:

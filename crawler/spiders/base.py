@@ -41,6 +41,6 @@ class CaptureSpider(Spider):
             self.logger.warning("Could not fetch %s: %s", url, reason)
         return None
 
-    def _count(self, key: str) -> None:
+    def _count(self, key: str, count: int = 1) -> None:
         if self.crawler.stats is not None:
-            self.crawler.stats.inc_value(key)
+            self.crawler.stats.inc_value(key, count)

@@ -247,6 +247,7 @@ class SiteSpider(CaptureSpider):
             links = generic.article_links(root, url)
         if self.article_re is not None:
             links = [link for link in links if self.article_re.search(link.url)]
+        self._count_list_page(links)
 
         if self.hook is not None and hasattr(self.hook, "next_page_urls"):
             next_pages = list(self.hook.next_page_urls(root, url))
@@ -262,6 +263,11 @@ class SiteSpider(CaptureSpider):
         if not self.site.feeds:
             yield from self.advertised_feeds(root, url)
         yield from self.follow_links(response, links, next_pages, proxy)
+
+    def _count_list_page(self, links: list[Link]) -> None:
+        """What the health check compares between runs (archive.health)."""
+        self._count("health/list_pages")
+        self._count("health/article_links", len(links))
 
     def advertised_feeds(self, root: Any, url: str) -> Iterator[Request]:
         """RSS/Atom feeds a list page announces with ``<link rel="alternate">``."""
@@ -281,6 +287,7 @@ class SiteSpider(CaptureSpider):
             return
         params, start = response.meta[HANWEB]
         links, total = hanweb.parse_proxy_reply(response.text, response.url)
+        self._count_list_page(links)
         total = total if total is not None else params.total_records
         nxt = start + params.per_page
         proxy = None

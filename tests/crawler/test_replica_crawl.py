@@ -231,6 +231,11 @@ def test_a_crawl_killed_hard_resumes_without_refetching_what_was_archived(tmp_pa
                 .group_by(Capture.canonical_url)).all()
             assert per_url and all(n == 1 for _, n in per_url)  # no article fetched twice
             assert arc.frontier_counts("haiying")["queued"] == 0
+            killed, resumed = sorted(arc.runs(site="haiying"), key=lambda r: r.id)
+        # The killed crawl's lock was recovered and its run closed, not left "running".
+        assert killed.status == "interrupted"
+        assert f"process died (pid {child.pid}" in (killed.finish_reason or "")
+        assert resumed.status == "finished"
 
 
 def _wait_for_captures(home: Path, count: int, child: subprocess.Popen[bytes]) -> None:

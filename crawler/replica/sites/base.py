@@ -35,6 +35,8 @@ class Site:
 
     def __init__(self, articles: Sequence[Article]) -> None:
         self.articles = sorted(articles, key=lambda a: a.published, reverse=True)
+        # A new layout (Replica.redesign): sites that support it change their list markup.
+        self.redesigned = False
 
     # --- what pages show ----------------------------------------------------------------
     def text(self, text: str) -> str:

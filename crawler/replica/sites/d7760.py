@@ -135,6 +135,11 @@ class D7760(Site):
             '<a href="http://www.beian.gov.cn/">蘇公網安備 32080202000271號</a></p></div></div>'
         )
 
+    @property
+    def list_class(self) -> str:
+        # A redesign renames the list, so the site's article_links selector stops matching.
+        return "news-list" if self.redesigned else "newslist"
+
     def _items(self, arts: Sequence[Article]) -> str:
         return "".join(
             f'<li><span class="time">{a.published:%Y-%m-%d}</span>'
@@ -146,7 +151,7 @@ class D7760(Site):
     def _home(self) -> str:
         blocks = "".join(
             f'<div class="box"><h2><a href="{self.list_path(s, 1)}">{ruby(n)}</a></h2>'
-            f'<ul class="newslist">{self._items(self._section(s)[:8])}</ul></div>'
+            f'<ul class="{self.list_class}">{self._items(self._section(s)[:8])}</ul></div>'
             for s, (n, _) in SECTIONS.items()
         )
         return self._document(
@@ -171,7 +176,7 @@ class D7760(Site):
             f'<div class="wrap"><div class="weizhi">{ruby("您的位置")}:'
             f'<a href="/">{ruby("首頁")}</a> &gt; '
             f'<a href="{self.list_path(slug, 1)}">{ruby(name)}</a></div>\n'
-            f'<div class="main"><ul class="newslist">{self._items(group)}</ul>\n'
+            f'<div class="main"><ul class="{self.list_class}">{self._items(group)}</ul>\n'
             f'<div class="pages">{"".join(pager)}</div></div>\n{self._hot()}</div>'
         )
         suffix = "" if number == 1 else f"_第{number}頁"

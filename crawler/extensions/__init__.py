@@ -1,0 +1,1 @@
+"""Scrapy extensions of our own (enabled through the ``EXTENSIONS`` setting)."""

@@ -1,0 +1,1 @@
+"""Nightly scheduling: the ``newsarchive schedule`` daemon, its cron triggers and its jobs."""
