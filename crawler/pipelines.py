@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
 TRIGGERS = ("manual", "scheduled", "add")
+SITE_BUSY = "archive/site_busy"  # why the run was skipped: another process crawls the site
 ERROR_STATS = (
     "crawl/failed_requests",
     "crawl/server_errors",
@@ -48,6 +49,7 @@ class ArchivePipeline:
         # Opened in open_spider, not here: building the pipeline must not touch the database.
         self.archive: Archive | None = None
         self.run_id: int | None = None
+        self.locked_site: str | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -63,6 +65,15 @@ class ArchivePipeline:
     def open_spider(self) -> None:
         spider = self.crawler.spider
         self.archive = crawl_archive(self.crawler)
+        site = getattr(spider, "site_key", None)
+        if site and getattr(spider, "uses_frontier", False):
+            # Re-entrant: `newsarchive crawl` already holds it; `scrapy crawl` takes it here,
+            # and a busy site makes the spider start nothing (SiteSpider.start).
+            holder = self.archive.acquire_site_lock(site, getattr(spider, "site_name", None))
+            if holder is None:
+                self.locked_site = site
+            else:
+                self._stats().set_value(SITE_BUSY, f"already running ({holder.describe()})")
         self.run_id = self.archive.start_run(
             getattr(spider, "site_key", None), self.trigger, getattr(spider, "site_name", None),
             log_path=self.crawler.settings.get("LOG_FILE") or None,
@@ -103,6 +114,8 @@ class ArchivePipeline:
         errors = error_count(stats.get_stats())
         status = run_status(reason, captures=stats.get_value("archive/captures", 0),
                             errors=errors)
+        if stats.get_value(SITE_BUSY):
+            status, reason = "skipped", stats.get_value(SITE_BUSY)
         stats.set_value("archive/errors", errors)
         stats.set_value("archive/run_status", status)
         site = getattr(spider, "site_key", None)
@@ -116,6 +129,8 @@ class ArchivePipeline:
             responses=counts_under(figures, "downloader/response_status_count/"),
             health=counts_under(figures, "health/"),
         )
+        if self.locked_site is not None:
+            self.archive.release_site_lock(self.locked_site)
         health = self.archive.assess_run(
             self.run_id, self.crawler.settings.getint("ARCHIVE_HEALTH_HISTORY", 10))
         if health is not None:

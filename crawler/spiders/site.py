@@ -41,6 +41,7 @@ from crawler.archive_access import crawl_archive
 from crawler.frontier import CrawlFrontier
 from crawler.items import Page
 from crawler.middlewares.wire import FETCHED_AT
+from crawler.pipelines import SITE_BUSY
 from crawler.sites.browser import browser_settings
 from crawler.sites.config import SiteConfig
 from crawler.spiders.base import CaptureSpider
@@ -115,6 +116,10 @@ class SiteSpider(CaptureSpider):
     # -- starting ------------------------------------------------------------------------------
 
     async def start(self) -> AsyncIterator[Request]:
+        busy = self.crawler.stats.get_value(SITE_BUSY) if self.crawler.stats else None
+        if busy:
+            self.logger.error("%s is %s: nothing crawled", self.site.key, busy)
+            return
         archive = crawl_archive(self.crawler)
         self.plan = CrawlFrontier(archive, self.site.key, full=self.full)
         for url in self.site.sitemaps:

@@ -126,10 +126,11 @@ def move_next_run(setup: Setup, site: str, when: datetime) -> None:
 
 
 def register_jobs(setup: Setup) -> None:
+    started = setup.log().count("scheduler running") if setup.daemon_log.exists() else 0
     daemon = setup.start_daemon()
     try:
-        setup.wait_for("the scheduler to start", lambda: "scheduler running" in setup.log(),
-                       daemon=daemon)
+        setup.wait_for("the scheduler to start",
+                       lambda: setup.log().count("scheduler running") > started, daemon=daemon)
     finally:
         assert setup.stop_daemon(daemon) == 0
 
@@ -171,3 +172,20 @@ def test_a_run_missed_beyond_the_grace_time_is_recorded_as_skipped(tmp_path: Pat
         assert setup.stop_daemon(daemon) == 0
     assert (missed.status, missed.trigger) == ("skipped", "scheduled")
     assert (missed.finish_reason or "").startswith(f"missed: due at {due:%Y-%m-%d %H:%M}")
+
+
+def test_a_changed_schedule_is_picked_up_when_the_daemon_restarts(tmp_path: Path,
+                                                                  replica: Replica) -> None:
+    setup = Setup(tmp_path, replica.base_urls)
+    setup.site("hanews", "0 3 * * *")
+    register_jobs(setup)
+    setup.site("hanews", "30 4 * * 1-5")
+
+    def hanews_row() -> str:
+        listing = setup.newsarchive("schedule", "--list").stdout
+        return next(line for line in listing.splitlines() if line.startswith("hanews"))
+
+    assert hanews_row().endswith("03:00 (config changed: restart the daemon)")
+    register_jobs(setup)
+    row = hanews_row()
+    assert "30 4 * * 1-5" in row and row.endswith("04:30") and "changed" not in row

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from archive import open_archive
 from crawler.replica import Replica
 from tests.robotserver import RobotServer
 from tests.schedule.helpers import BUILT_IN_SITES, ROOT, Setup
@@ -38,6 +39,7 @@ def test_a_redesigned_list_makes_the_site_unhealthy_and_is_notified_once(
 
         first = setup.newsarchive("crawl", "d7760")
         assert first.returncode == 0, first.stderr[-2000:]
+        assert "d7760: done (finished) in " in first.stderr  # progress, as plain lines
         check = setup.newsarchive("sites", "--check")
         assert check.returncode == 0 and check.stdout.endswith("sites healthy\n")
 
@@ -99,3 +101,44 @@ def test_a_crawl_with_wait_starts_when_the_site_is_free(tmp_path: Path) -> None:
     assert [(r["status"], r["trigger"]) for r in runs] == [("finished", "manual")]
     assert runs[0]["requests"] > 0 and runs[0]["responses"]["200"] > 0
     assert Path(runs[0]["log_path"]).read_text().count("Spider closed (finished)") == 1
+
+
+def test_scrapy_crawl_of_a_busy_site_fetches_nothing_and_is_recorded_skipped(
+        tmp_path: Path) -> None:
+    with Replica(sites=["hanews"]) as replica:
+        setup = Setup(tmp_path, replica.base_urls)
+        setup.site("hanews", None)
+        setup.home.mkdir()
+        holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(setup.home), "60"],
+                                  cwd=ROOT, stdout=subprocess.PIPE, text=True)
+        try:
+            assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+            done = subprocess.run(
+                [sys.executable, "-m", "scrapy", "crawl", "hanews",
+                 "-s", f"CRAWL_BASE_URLS={json.dumps(replica.base_urls)}",
+                 "-s", f"ARCHIVE_HOME={setup.home}"],
+                cwd=ROOT, capture_output=True, text=True, timeout=120,
+                env={"NEWSARCHIVE_SITES_DIR": str(setup.sites_dir), "PATH": "/usr/bin:/bin"})
+        finally:
+            holder.kill()
+            holder.wait()
+        assert done.returncode == 0, done.stderr[-3000:]
+        assert replica.requests == []
+    [run] = setup.runs("hanews")
+    assert run.status == "skipped" and run.requests == 0
+    assert (run.finish_reason or "").startswith(f"already running (pid {holder.pid} on ")
+
+
+def test_a_crawl_stops_at_its_time_limit_and_leaves_the_rest_queued(tmp_path: Path) -> None:
+    with Replica(sites=["hanews"]) as replica:
+        setup = Setup(tmp_path, replica.base_urls,
+                      settings={"DOWNLOAD_DELAY": 0.5, "CONCURRENT_REQUESTS_PER_DOMAIN": 1})
+        setup.site("hanews", None)
+        stopped = setup.newsarchive("crawl", "hanews", "--time-limit", "3s")
+    assert stopped.returncode == 1
+    assert "interrupted in " in stopped.stdout
+    assert "hanews: done (closespider_timeout)" in stopped.stderr  # the progress line
+    [run] = setup.runs("hanews")
+    assert (run.status, run.finish_reason) == ("interrupted", "closespider_timeout")
+    with open_archive(setup.home) as arc:
+        assert arc.frontier_counts("hanews")["queued"] > 0
