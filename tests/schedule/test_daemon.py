@@ -135,15 +135,21 @@ def register_jobs(setup: Setup) -> None:
         assert setup.stop_daemon(daemon) == 0
 
 
-def test_nights_missed_while_the_daemon_was_down_run_once(tmp_path: Path,
-                                                          replica: Replica) -> None:
-    # Due three hours ago every night; the daemon was down for three nights.
+def daemon_down(tmp_path: Path, replica: Replica, *, nights: int,
+                grace: str) -> tuple[Setup, datetime]:
+    """hanews is due at the time of day three hours ago; the daemon has been down since that
+    time ``nights`` nights ago."""
     due = datetime.now(SHANGHAI) - timedelta(hours=3)
-    setup = Setup(tmp_path, replica.base_urls, extra='[schedule]\nmisfire_grace = "7d"\n')
+    setup = Setup(tmp_path, replica.base_urls, extra=f'[schedule]\nmisfire_grace = "{grace}"\n')
     setup.site("hanews", f"{due.minute} {due.hour} * * *")
     register_jobs(setup)
-    move_next_run(setup, "hanews", due - timedelta(days=3))
+    move_next_run(setup, "hanews", due - timedelta(days=nights))
+    return setup, due
 
+
+def test_nights_missed_while_the_daemon_was_down_run_once(tmp_path: Path,
+                                                          replica: Replica) -> None:
+    setup, due = daemon_down(tmp_path, replica, nights=3, grace="7d")
     daemon = setup.start_daemon()
     try:
         setup.wait_for("the missed run", lambda: any(
@@ -159,11 +165,7 @@ def test_nights_missed_while_the_daemon_was_down_run_once(tmp_path: Path,
 
 def test_a_run_missed_beyond_the_grace_time_is_recorded_as_skipped(tmp_path: Path,
                                                                    replica: Replica) -> None:
-    due = datetime.now(SHANGHAI) - timedelta(hours=3)
-    setup = Setup(tmp_path, replica.base_urls, extra='[schedule]\nmisfire_grace = "1h"\n')
-    setup.site("hanews", f"{due.minute} {due.hour} * * *")
-    register_jobs(setup)
-    move_next_run(setup, "hanews", due - timedelta(days=1))
+    setup, due = daemon_down(tmp_path, replica, nights=1, grace="1h")
     daemon = setup.start_daemon()
     try:
         [missed] = setup.wait_for("the skipped run", lambda: setup.runs("hanews"),

@@ -81,14 +81,20 @@ HOLD_LOCK = textwrap.dedent("""
 """)
 
 
+def hold_lock(setup: Setup, seconds: float) -> subprocess.Popen[str]:
+    """Another process holding hanews's lock for ``seconds``; returns once it holds it."""
+    setup.home.mkdir(exist_ok=True)
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(setup.home), str(seconds)],
+                              cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+    return holder
+
+
 def test_a_crawl_with_wait_starts_when_the_site_is_free(tmp_path: Path) -> None:
     with Replica(sites=["hanews"]) as replica:
         setup = Setup(tmp_path, replica.base_urls)
         setup.site("hanews", None)
-        setup.home.mkdir()
-        holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(setup.home), "4"],
-                                  cwd=ROOT, stdout=subprocess.PIPE, text=True)
-        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        holder = hold_lock(setup, 4)
         started = time.monotonic()
         waited = setup.newsarchive("crawl", "hanews", "--wait", "--progress", "off")
         assert holder.wait(10) == 0
@@ -108,11 +114,8 @@ def test_scrapy_crawl_of_a_busy_site_fetches_nothing_and_is_recorded_skipped(
     with Replica(sites=["hanews"]) as replica:
         setup = Setup(tmp_path, replica.base_urls)
         setup.site("hanews", None)
-        setup.home.mkdir()
-        holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(setup.home), "60"],
-                                  cwd=ROOT, stdout=subprocess.PIPE, text=True)
+        holder = hold_lock(setup, 60)
         try:
-            assert holder.stdout is not None and holder.stdout.readline() == "held\n"
             done = subprocess.run(
                 [sys.executable, "-m", "scrapy", "crawl", "hanews",
                  "-s", f"CRAWL_BASE_URLS={json.dumps(replica.base_urls)}",
