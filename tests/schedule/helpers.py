@@ -24,8 +24,10 @@ T = TypeVar("T")
 
 class Setup:
     def __init__(self, tmp_path: Path, base_urls: dict[str, str], *,
-                 settings: dict[str, Any] | None = None, extra: str = "") -> None:
+                 settings: dict[str, Any] | None = None, extra: str = "",
+                 db: str | None = None) -> None:
         self.home = tmp_path / "home"
+        self.db = db
         self.sites_dir = tmp_path / "sites"
         self.sites_dir.mkdir()
         self.config = tmp_path / "newsarchive.toml"
@@ -33,6 +35,7 @@ class Setup:
         crawl_settings = {"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False,
                           "LOG_LEVEL": "INFO", **(settings or {})}
         lines = ["[archive]", f"home = {json.dumps(str(self.home))}",
+                 *([f"db = {json.dumps(db)}"] if db else []),
                  "[crawl]", f"sites_dir = {json.dumps(str(self.sites_dir))}",
                  "[crawl.base_urls]"]
         lines += [f"{json.dumps(host)} = {json.dumps(url)}" for host, url in base_urls.items()]
@@ -67,9 +70,9 @@ class Setup:
 
     def runs(self, site: str) -> list[RunRecord]:
         """The site's runs, oldest first."""
-        if not (self.home / "archive.sqlite3").exists():
+        if self.db is None and not (self.home / "archive.sqlite3").exists():
             return []
-        with open_archive(self.home) as arc:
+        with open_archive(self.home, self.db) as arc:
             return sorted(arc.runs(site=site, limit=1000), key=lambda r: r.id)
 
     def wait_for(self, what: str, check: Callable[[], T | None], timeout: float = 90,

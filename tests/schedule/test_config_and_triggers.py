@@ -112,3 +112,74 @@ def test_a_site_schedule_is_checked_when_the_site_is_loaded(tmp_path: Path) -> N
                                      'schedule = "0 25 * * *"\n')
     with pytest.raises(BadSiteConfig, match="schedule"):
         load_site("x", tmp_path)
+
+
+def cli_setup(tmp_path: Path, home: Path) -> Path:
+    sites = tmp_path / "sites"
+    sites.mkdir()
+    (sites / "nightly.toml").write_text('name = "每夜"\nschedule = "0 3 * * *"\n'
+                                        'start_urls = ["http://nightly.example.cn/"]\n')
+    return write(tmp_path, f'[archive]\nhome = "{home}"\n[crawl]\nsites_dir = "{sites}"\n')
+
+
+def test_sites_check_reports_a_site_whose_scheduled_runs_stopped(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from sqlalchemy import update
+
+    from archive import open_archive
+    from archive.models import Run
+    from crawler.cli.main import main
+
+    for name in ("NEWSARCHIVE_HOME", "NEWSARCHIVE_DB", "NEWSARCHIVE_SITES_DIR"):
+        monkeypatch.delenv(name, raising=False)
+    home = tmp_path / "home"
+    config = cli_setup(tmp_path, home)
+    with open_archive(home) as arc:
+        run = arc.start_run("nightly", "scheduled")
+        arc.finish_run(run, "finished", "finished")
+        assert main(["--config", str(config), "sites", "--check"]) == 0
+        # The scheduler died three nights ago: the last run is from then.
+        with arc.engine.begin() as connection:
+            connection.execute(update(Run).values(
+                started_at=datetime.now(SHANGHAI_MONDAY.tzinfo) - timedelta(days=3)))
+    capsys.readouterr()
+    assert main(["--config", str(config), "sites", "--check"]) == 2
+    [line] = capsys.readouterr().out.splitlines()
+    assert line.startswith("nightly: overdue: due ") and "is the scheduler running?" in line
+
+
+def test_the_environment_beats_the_config_file_and_the_command_line_beats_both(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from archive import open_archive
+    from crawler.cli.main import main
+
+    homes = {name: tmp_path / name for name in ("file", "env", "flag")}
+    for name, home in homes.items():
+        with open_archive(home) as arc:
+            arc.record_skipped_run(f"site-in-{name}", "manual", "test")
+    config = cli_setup(tmp_path, homes["file"])
+    monkeypatch.delenv("NEWSARCHIVE_DB", raising=False)
+    monkeypatch.delenv("NEWSARCHIVE_HOME", raising=False)
+    monkeypatch.setenv("NEWSARCHIVE_CONFIG", str(config))
+
+    def listed() -> str:
+        assert main(["runs"]) == 0
+        return capsys.readouterr().out
+
+    assert "site-in-file" in listed()
+    monkeypatch.setenv("NEWSARCHIVE_HOME", str(homes["env"]))
+    assert "site-in-env" in listed()
+    assert main(["runs", "--home", str(homes["flag"])]) == 0
+    assert "site-in-flag" in capsys.readouterr().out
+
+
+def test_a_bad_config_file_is_one_line_on_stderr(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    from crawler.cli.main import main
+
+    config = write(tmp_path, "[schedule]\nmax_parallel = 'two'\n")
+    assert main(["--config", str(config), "sites"]) == 1
+    err = capsys.readouterr().err
+    assert err == f"newsarchive: error: {config}: schedule.max_parallel: must be a whole number\n"

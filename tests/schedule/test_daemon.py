@@ -191,3 +191,20 @@ def test_a_changed_schedule_is_picked_up_when_the_daemon_restarts(tmp_path: Path
     register_jobs(setup)
     row = hanews_row()
     assert "30 4 * * 1-5" in row and row.endswith("04:30") and "changed" not in row
+
+
+@pytest.mark.postgres
+def test_the_daemon_keeps_its_jobs_and_runs_crawls_on_postgresql(
+        tmp_path: Path, replica: Replica, pg_url: str) -> None:
+    setup = Setup(tmp_path, replica.base_urls, db=pg_url)
+    setup.site("hanews", "*/2 * * * * *")
+    daemon = setup.start_daemon()
+    try:
+        setup.wait_for("a finished scheduled run", lambda: any(
+            r.status == "finished" for r in scheduled(setup.runs("hanews"))), daemon=daemon)
+    finally:
+        assert setup.stop_daemon(daemon) == 0
+    listing = setup.newsarchive("schedule", "--list").stdout
+    row = next(line for line in listing.splitlines() if line.startswith("hanews"))
+    assert "not registered" not in row  # the job is stored in PostgreSQL
+    assert not (setup.home / "archive.sqlite3").exists()
