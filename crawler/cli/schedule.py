@@ -7,7 +7,7 @@ import argparse
 import logging
 import sys
 
-from crawler.cli.common import CliError, open_from, print_table, when
+from crawler.cli.common import open_from, print_table, when
 from crawler.config import Config
 
 
@@ -22,9 +22,9 @@ def register(verbs: argparse._SubParsersAction, shared: argparse.ArgumentParser)
 
 def run(args: argparse.Namespace) -> int:
     from archive.store import resolve_location
-    from crawler.notify import NotifyConfigError, targets_from_config
     from crawler.schedule.daemon import Daemon, child_environment
     from crawler.schedule.jobs import plan
+    from crawler.schedule.report import notify_targets
     from crawler.sites import load_sites
 
     config: Config = args.configuration
@@ -42,10 +42,7 @@ def run(args: argparse.Namespace) -> int:
              for p in plans.values()),
         )
         return 0
-    try:
-        targets_from_config(config.notify)
-    except NotifyConfigError as exc:
-        raise CliError(f"{config.path}: {exc}") from None
+    notify_targets(config)  # a bad [notify] section stops the daemon now, not after a crawl
     logging.basicConfig(stream=sys.stderr, level=logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     for noisy in ("apscheduler", "alembic"):

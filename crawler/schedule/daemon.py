@@ -24,6 +24,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Mapping
 from datetime import timedelta
 from types import FrameType
@@ -170,6 +171,8 @@ class Daemon:
                                  stderr=subprocess.STDOUT, start_new_session=True)
         with self._lock:
             self._children[site] = child
+        if self.stopping.is_set():  # the stop came between the check above and the start
+            child.send_signal(signal.SIGTERM)
         reader = threading.Thread(target=_relay, args=(site, child), daemon=True)
         reader.start()
         try:
@@ -187,9 +190,10 @@ class Daemon:
         self._signal_children(signal.SIGTERM)
         with self._lock:
             children = list(self._children.values())
+        deadline = time.monotonic() + CHILD_GRACE.total_seconds()
         for child in children:
             try:
-                child.wait(CHILD_GRACE.total_seconds())
+                child.wait(max(deadline - time.monotonic(), 0))
             except subprocess.TimeoutExpired:
                 log.warning("crawl pid %d did not stop in %s: killing it", child.pid,
                             CHILD_GRACE)

@@ -9,7 +9,8 @@ from collections.abc import Iterable
 from archive import Archive
 from archive.health import HealthRecord
 from archive.timeutil import now
-from crawler.config import Config
+from crawler.config import Config, ConfigError
+from crawler.notify import HealthAlert, NotifyConfigError, Target, send, targets_from_config
 
 log = logging.getLogger(__name__)
 
@@ -20,9 +21,7 @@ def notify_health(arc: Archive, config: Config, sites: Iterable[str],
 
     A notification that reached no target is not marked as sent, so it is tried again after
     the next run."""
-    from crawler.notify import HealthAlert, send, targets_from_config
-
-    targets = targets_from_config(config.notify)
+    targets = notify_targets(config)
     failures: list[str] = []
     for site in sites:
         due = arc.notification_due(site, config.repeat_after)
@@ -42,6 +41,14 @@ def notify_health(arc: Archive, config: Config, sites: Iterable[str],
         if len(errors) < len(targets):
             arc.mark_notified(site, record)
     return failures
+
+
+def notify_targets(config: Config) -> list[Target]:
+    """The configured targets; a bad [notify] section is the config file's error."""
+    try:
+        return targets_from_config(config.notify)
+    except NotifyConfigError as exc:
+        raise ConfigError(f"{config.path}: {exc}") from None
 
 
 def log_change(kind: str, record: HealthRecord) -> None:

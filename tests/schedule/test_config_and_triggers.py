@@ -183,3 +183,14 @@ def test_a_bad_config_file_is_one_line_on_stderr(tmp_path: Path,
     assert main(["--config", str(config), "sites"]) == 1
     err = capsys.readouterr().err
     assert err == f"newsarchive: error: {config}: schedule.max_parallel: must be a whole number\n"
+
+
+def test_a_bad_notify_section_stops_the_daemon_before_it_starts(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from crawler.cli.main import main
+
+    config = write(tmp_path, f'[archive]\nhome = "{tmp_path / "home"}"\n'
+                             '[[notify.webhook]]\nkind = "slack"\nurl = "https://x.cn/h"\n')
+    assert main(["--config", str(config), "schedule"]) == 1
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"newsarchive: error: {config}: notify.webhook[0].kind")
