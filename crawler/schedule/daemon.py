@@ -236,7 +236,8 @@ def _relay(site: str, child: subprocess.Popen[bytes]) -> None:
     for raw in child.stdout:
         line = raw.decode("utf-8", "replace").rstrip()
         if line:
-            log.info("%s: %s", site, line)
+            bad = line.lstrip().startswith(("unhealthy:", "newsarchive: "))
+            log.log(logging.WARNING if bad else logging.INFO, "%s: %s", site, line.strip())
 
 
 def _terminate(child: subprocess.Popen[bytes]) -> int:
