@@ -96,3 +96,8 @@ def _env() -> dict[str, str]:
 
 def scheduled(runs: list[RunRecord]) -> list[RunRecord]:
     return [r for r in runs if r.trigger == "scheduled" and r.status != "skipped"]
+
+
+def finished(setup: Setup, site: str) -> bool:
+    """Whether a scheduled crawl of the site has finished."""
+    return any(r.status == "finished" for r in scheduled(setup.runs(site)))

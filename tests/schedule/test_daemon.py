@@ -19,7 +19,7 @@ from archive.timeutil import SHANGHAI
 from crawler.replica import Replica
 from crawler.schedule.jobs import JOBS_TABLE
 from tests.crawler.truth import mismatches
-from tests.schedule.helpers import Setup, scheduled
+from tests.schedule.helpers import Setup, finished, scheduled
 
 pytestmark = pytest.mark.slow
 
@@ -51,8 +51,7 @@ def test_jobs_fire_per_site_never_overlap_and_a_manual_crawl_is_refused(
         assert line.endswith("; try again later, or use --wait")
 
         def both_sites_done() -> bool:
-            return all(any(r.status == "finished" for r in scheduled(setup.runs(site)))
-                       for site in ("hanews", "sqgxj"))
+            return all(finished(setup, site) for site in ("hanews", "sqgxj"))
 
         setup.wait_for("a finished scheduled run of each site", both_sites_done, daemon=daemon)
     finally:
@@ -95,8 +94,7 @@ def test_sigterm_mid_crawl_interrupts_cleanly_and_the_next_run_resumes(
 
     daemon = setup.start_daemon()
     try:
-        setup.wait_for("the next run to finish", lambda: any(
-            r.status == "finished" for r in scheduled(setup.runs("hanews"))), daemon=daemon)
+        setup.wait_for("the next run to finish", lambda: finished(setup, "hanews"), daemon=daemon)
     finally:
         assert setup.stop_daemon(daemon) == 0
     with open_archive(setup.home) as arc, Session(arc.engine) as session:
@@ -152,8 +150,7 @@ def test_nights_missed_while_the_daemon_was_down_run_once(tmp_path: Path,
     setup, due = daemon_down(tmp_path, replica, nights=3, grace="7d")
     daemon = setup.start_daemon()
     try:
-        setup.wait_for("the missed run", lambda: any(
-            r.status == "finished" for r in scheduled(setup.runs("hanews"))), daemon=daemon)
+        setup.wait_for("the missed run", lambda: finished(setup, "hanews"), daemon=daemon)
         listing = setup.newsarchive("schedule", "--list")
     finally:
         assert setup.stop_daemon(daemon) == 0
@@ -200,8 +197,7 @@ def test_the_daemon_keeps_its_jobs_and_runs_crawls_on_postgresql(
     setup.site("hanews", "*/2 * * * * *")
     daemon = setup.start_daemon()
     try:
-        setup.wait_for("a finished scheduled run", lambda: any(
-            r.status == "finished" for r in scheduled(setup.runs("hanews"))), daemon=daemon)
+        setup.wait_for("a finished scheduled run", lambda: finished(setup, "hanews"), daemon=daemon)
     finally:
         assert setup.stop_daemon(daemon) == 0
     listing = setup.newsarchive("schedule", "--list").stdout
