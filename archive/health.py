@@ -140,7 +140,6 @@ class HealthRecord:
     problems: list[Problem] = field(default_factory=list)
     run_id: int | None = None
     checked_at: datetime | None = None
-    notified_at: datetime | None = None
 
 
 def due(healthy: bool, codes: Sequence[str], notified_healthy: bool | None,

@@ -97,9 +97,8 @@ class SiteBusy(RuntimeError):
 
 
 def acquire(session: Session, site_id: int, site: str, me: ProcessId, now: datetime,
-            stale_after: timedelta = STALE_AFTER) -> tuple[LockHolder | None, list[int]]:
-    """Take the site's lock for ``me``: (None, runs closed as interrupted) when taken, else
-    (the live holder, [])."""
+            stale_after: timedelta = STALE_AFTER) -> LockHolder | None:
+    """Take the site's lock for ``me``: None when taken, else the live holder."""
     dialect = session.get_bind().dialect.name
     session.execute(insert_ignoring_conflicts(dialect, SiteLock), {"site_id": site_id})
     row = session.execute(
@@ -108,18 +107,17 @@ def acquire(session: Session, site_id: int, site: str, me: ProcessId, now: datet
     if row.owner is not None and row.owner != me.owner and _alive(row, me, now, stale_after):
         assert row.host is not None and row.pid is not None
         return LockHolder(site, row.host, row.pid, row.run_id,
-                          row.acquired_at or now, row.heartbeat_at or now), []
+                          row.acquired_at or now, row.heartbeat_at or now)
     dead = _holder_gone(row) if row.owner is not None and row.owner != me.owner else None
-    closed = list(session.execute(
+    session.execute(
         update(Run)
         .where(Run.site_id == site_id, Run.status == "running")
         .values(status="interrupted", finished_at=now,
                 finish_reason=dead or "process ended without closing the run")
-        .returning(Run.id)
-    ).scalars())
+    )
     row.owner, row.host, row.pid, row.pid_started = me.owner, me.host, me.pid, me.started
     row.run_id, row.acquired_at, row.heartbeat_at = None, now, now
-    return None, closed
+    return None
 
 
 def _alive(row: SiteLock, me: ProcessId, now: datetime, stale_after: timedelta) -> bool:

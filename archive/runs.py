@@ -103,8 +103,7 @@ def site_health(session: Session) -> dict[str, health.HealthRecord]:
 
 def _record(key: str, row: SiteHealth) -> health.HealthRecord:
     problems = [health.Problem(p["code"], p["text"]) for p in row.reasons or []]
-    return health.HealthRecord(key, row.healthy, problems, row.run_id, row.checked_at,
-                               row.notified_at)
+    return health.HealthRecord(key, row.healthy, problems, row.run_id, row.checked_at)
 
 
 def notification_due(session: Session, site_id: int, at: datetime,

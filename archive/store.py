@@ -151,9 +151,8 @@ class Archive:
         ``running`` are closed as ``interrupted``."""
         with Session(self._writer) as session, session.begin():
             site_id = ensure_site(session, site, site_name)
-            holder, _closed = locks.acquire(session, site_id, site, locks.current_process(),
-                                            now(), stale_after)
-            return holder
+            return locks.acquire(session, site_id, site, locks.current_process(), now(),
+                                 stale_after)
 
     def release_site_lock(self, site: str) -> None:
         with Session(self._writer) as session, session.begin():

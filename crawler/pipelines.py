@@ -66,18 +66,17 @@ class ArchivePipeline:
         spider = self.crawler.spider
         self.archive = crawl_archive(self.crawler)
         site = getattr(spider, "site_key", None)
+        site_name = getattr(spider, "site_name", None)
         if site and getattr(spider, "uses_frontier", False):
             # Re-entrant: `newsarchive crawl` already holds it; `scrapy crawl` takes it here,
             # and a busy site makes the spider start nothing (SiteSpider.start).
-            holder = self.archive.acquire_site_lock(site, getattr(spider, "site_name", None))
+            holder = self.archive.acquire_site_lock(site, site_name)
             if holder is None:
                 self.locked_site = site
             else:
                 self._stats().set_value(SITE_BUSY, f"already running ({holder.describe()})")
         self.run_id = self.archive.start_run(
-            getattr(spider, "site_key", None), self.trigger, getattr(spider, "site_name", None),
-            log_path=self.crawler.settings.get("LOG_FILE") or None,
-        )
+            site, self.trigger, site_name, log_path=self.crawler.settings.get("LOG_FILE") or None)
         self._stats().set_value("archive/run_id", self.run_id)
 
     def process_item(self, item: Any) -> Any:

@@ -28,7 +28,6 @@ import time
 from collections.abc import Mapping
 from datetime import timedelta
 from types import FrameType
-from typing import Any
 
 from apscheduler.events import (
     EVENT_JOB_ERROR,
@@ -250,7 +249,7 @@ def _terminate(child: subprocess.Popen[bytes]) -> int:
 
 
 def child_environment(home: str, db: str, sites_dir: str | None,
-                      config_path: str | None) -> dict[str, Any]:
+                      config_path: str | None) -> dict[str, str]:
     """What a crawl child needs to open the same archive and read the same config; the
     database URL goes in the environment, not the command line (``ps`` shows that)."""
     env = dict(os.environ)
